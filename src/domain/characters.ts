@@ -1,0 +1,49 @@
+/**
+ * Built-in characters: drawn from code by the engine (src/engine/characters),
+ * so a user without an image can still make a set. Each has a default colour and
+ * a few named colour presets; any `#rrggbb` colour is accepted too.
+ */
+export interface CharacterDefinition {
+  id: string;
+  label: string;
+  defaultColor: string;
+  presets: Readonly<Record<string, string>>;
+}
+
+export const CHARACTERS: readonly CharacterDefinition[] = [
+  {
+    id: 'blob',
+    label: 'Blob',
+    defaultColor: '#7cc6fe',
+    presets: { sky: '#7cc6fe', mint: '#8fe3b0', peach: '#ffb38a', lilac: '#c5a3ff' },
+  },
+  {
+    id: 'cat',
+    label: 'Cat',
+    defaultColor: '#ffb347',
+    presets: { ginger: '#ffb347', grey: '#a7adba', snow: '#f4f1ea', black: '#3b3b46' },
+  },
+  {
+    id: 'bear',
+    label: 'Bear',
+    defaultColor: '#b07a4f',
+    presets: { brown: '#b07a4f', honey: '#e0a75e', panda: '#f2f2f2', pink: '#f4a7b9' },
+  },
+];
+
+const BY_ID = new Map(CHARACTERS.map((c) => [c.id, c]));
+
+/** Looks a built-in character up by id. */
+export function findCharacter(id: string): CharacterDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+/** Resolves a colour given as a preset name or `#rrggbb`; undefined when it is neither. */
+export function resolveCharacterColor(character: CharacterDefinition, color?: string): string | undefined {
+  if (color === undefined || color === '') return character.defaultColor;
+  const preset = character.presets[color.toLowerCase()];
+  if (preset) return preset;
+  return HEX.test(color) ? color.toLowerCase() : undefined;
+}

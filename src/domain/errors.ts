@@ -20,7 +20,7 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   invalid_image: 422,
-  image_too_large: 413,
+  image_too_large: 422,
   unknown_action: 422,
   unknown_character: 422,
   unknown_platform: 422,

@@ -1,0 +1,64 @@
+import { findAction } from '../domain/actions.ts';
+import type { EmojiResult, Job, JobEvent } from '../domain/job.ts';
+import type { ValidationReport } from '../domain/validation.ts';
+
+/** Public URL of an asset; assets are only ever reached through the API, by unguessable id. */
+export const assetUrl = (assetId: string) => `/api/assets/${assetId}`;
+
+/** Public URL of a job's ZIP for one platform. */
+export const downloadUrl = (jobId: string, platform: string) =>
+  `/api/jobs/${jobId}/download?platform=${encodeURIComponent(platform)}`;
+
+/** The JSON shape of a job in API replies. */
+export function presentJob(job: Job, emojis: EmojiResult[]) {
+  const done = emojis.filter((e) => e.status === 'completed' || e.status === 'failed').length;
+  const first = job.platforms[0];
+  return {
+    id: job.id,
+    status: job.status,
+    stage: job.stage,
+    createdAt: new Date(job.createdAt).toISOString(),
+    updatedAt: new Date(job.updatedAt).toISOString(),
+    completedAt: job.completedAt === null ? null : new Date(job.completedAt).toISOString(),
+    error: job.error,
+    source:
+      job.source.kind === 'character'
+        ? { kind: 'character' as const, character: job.source.character, color: job.source.color }
+        : { kind: 'upload' as const, fileName: job.source.fileName },
+    platforms: job.platforms,
+    progress: { done, total: emojis.length },
+    emojis: emojis.map((e) => {
+      const output = e.outputs[first];
+      const validation: Record<string, ValidationReport> = {};
+      for (const [platform, out] of Object.entries(e.outputs)) if (out) validation[platform] = out.validation;
+      return {
+        index: e.index,
+        action: e.action,
+        label: findAction(e.action)?.label ?? e.action,
+        status: e.status,
+        assetUrl: e.status === 'completed' && output ? assetUrl(output.assetId) : null,
+        assetUrls: Object.fromEntries(
+          Object.entries(e.outputs).map(([platform, out]) => [platform, out ? assetUrl(out.assetId) : null]),
+        ),
+        bytes: output?.bytes ?? null,
+        validation: Object.keys(validation).length > 0 ? validation : null,
+        error: e.error,
+      };
+    }),
+    downloads:
+      job.status === 'completed' ? Object.fromEntries(job.platforms.map((p) => [p, downloadUrl(job.id, p)])) : {},
+  };
+}
+
+/** An event as sent to progress streams: asset ids become URLs. */
+export function presentEvent(e: JobEvent) {
+  const { assetId, ...rest } = e.payload as { assetId?: string } & Record<string, unknown>;
+  return {
+    id: e.id,
+    type: e.type,
+    jobId: e.jobId,
+    at: new Date(e.createdAt).toISOString(),
+    ...rest,
+    ...(typeof assetId === 'string' ? { assetUrl: assetUrl(assetId) } : {}),
+  };
+}

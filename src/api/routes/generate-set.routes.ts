@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.ts';
+import type { CreateJobInput, JobsService } from '../../pipeline/jobs.service.ts';
+
+const list = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')));
+
+const jsonBody = z
+  .object({
+    character: z.string().min(1).max(40).optional(),
+    color: z.string().max(20).optional(),
+    actions: list.optional(),
+    platforms: list.optional(),
+  })
+  .strict();
+
+const FIELD_NAMES = new Set(['character', 'color', 'actions', 'platforms']);
+
+/** POST /api/generate-set: multipart (with an image) or JSON (with a built-in character). */
+export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsService): void {
+  app.post('/api/generate-set', async (request, reply) => {
+    const fields = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
+    const input: CreateJobInput = {
+      userId: request.user.id,
+      actions: fields.actions ?? [],
+      platforms: fields.platforms,
+      ...(fields.character ? { character: { id: fields.character, color: fields.color } } : {}),
+      ...(fields.image ? { upload: fields.image } : {}),
+    };
+    const job = await jobs.create(input);
+    return reply.status(202).send({ jobId: job.id });
+  });
+}
+
+interface RequestFields {
+  character?: string;
+  color?: string;
+  actions?: string[];
+  platforms?: string[];
+  image?: { bytes: Uint8Array; fileName: string | null };
+}
+
+function readJson(body: unknown): RequestFields {
+  if (body === undefined || body === null) throw new AppError('bad_request', 'the request has no body');
+  const parsed = jsonBody.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('bad_request', `invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+async function readMultipart(request: FastifyRequest): Promise<RequestFields> {
+  const fields: RequestFields = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'image') {
+        part.file.resume();
+        throw new AppError('bad_request', `unexpected file field ${part.fieldname}; send the picture as "image"`);
+      }
+      if (fields.image) throw new AppError('bad_request', 'send one image per request');
+      // toBuffer() enforces the configured file size limit and throws past it.
+      fields.image = { bytes: await part.toBuffer(), fileName: part.filename || null };
+    } else {
+      if (!FIELD_NAMES.has(part.fieldname)) throw new AppError('bad_request', `unknown field ${part.fieldname}`);
+      const value = String(part.value);
+      if (part.fieldname === 'actions' || part.fieldname === 'platforms') {
+        fields[part.fieldname] = value.split(',');
+      } else {
+        fields[part.fieldname as 'character' | 'color'] = value;
+      }
+    }
+  }
+  return fields;
+}

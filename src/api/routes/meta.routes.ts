@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
+import { z } from 'zod';
+import type { Config } from '../../config/config.ts';
+import { ACTIONS } from '../../domain/actions.ts';
+import { CHARACTERS, findCharacter, resolveCharacterColor } from '../../domain/characters.ts';
+import { AppError } from '../../domain/errors.ts';
+import { PLATFORMS } from '../../domain/platforms.ts';
+import type { RenderEngine } from '../../gpu/render-engine.ts';
+import { SUPPORTED_PLATFORMS } from '../../pipeline/platform-support.ts';
+
+const PREVIEW_SIZE = 256;
+const PREVIEW_CACHE_LIMIT = 64;
+
+/** Health, public runtime configuration and built-in character previews. */
+export function registerMetaRoutes(app: FastifyInstance, config: Config, engine: RenderEngine): void {
+  app.get('/api/health', async () => ({ status: 'ok' }));
+
+  const publicConfig = {
+    authMode: config.auth.mode,
+    actions: ACTIONS,
+    characters: CHARACTERS,
+    platforms: SUPPORTED_PLATFORMS.map((id) => {
+      const { fileName: _fileName, ...rules } = PLATFORMS[id];
+      return rules;
+    }),
+    maxUploadBytes: config.limits.maxUploadBytes,
+    maxImageDimension: config.limits.maxImageDimension,
+    maxSetSize: 40,
+  };
+  app.get('/api/config', async () => publicConfig);
+
+  const previews = new Map<string, Buffer>();
+  app.get('/api/characters/:id/preview.png', async (request, reply) => {
+    const { id } = z.object({ id: z.string() }).parse(request.params);
+    const { color } = z.object({ color: z.string().optional() }).parse(request.query);
+    const character = findCharacter(id);
+    if (!character) throw new AppError('not_found', `no built-in character ${id}`);
+    const resolved = resolveCharacterColor(character, color);
+    if (!resolved) throw new AppError('bad_request', 'colour must be #rrggbb or a preset name');
+    const cacheKey = `${id}:${resolved}`;
+    let png = previews.get(cacheKey);
+    if (!png) {
+      const img = await engine.character(id, resolved);
+      png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } })
+        .resize(PREVIEW_SIZE, PREVIEW_SIZE)
+        .png()
+        .toBuffer();
+      if (previews.size >= PREVIEW_CACHE_LIMIT) previews.delete(previews.keys().next().value as string);
+      previews.set(cacheKey, png);
+    }
+    return reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(png);
+  });
+}

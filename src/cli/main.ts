@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { startServer, ensureWebBuilt } from '../api/server.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { MIGRATIONS } from '../db/migrations/index.ts';
+import { migrate } from '../db/migrator.ts';
+import { openDatabase } from '../db/sqlite.ts';
+import { ACTIONS } from '../domain/actions.ts';
+import { CHARACTERS } from '../domain/characters.ts';
+import { isAppError } from '../domain/errors.ts';
+import { createRuntime } from '../runtime/runtime.ts';
+import { generateCommand } from './generate.command.ts';
+
+const USAGE = `popcon — turn one character into an animated emoji set
+
+Usage:
+  popcon generate (--image <file> | --character <name> [--color <preset|#rrggbb>])
+                  --actions <a,b,c|all> [--platforms line-emoji] [--out out/]
+  popcon actions [--json]        list the action catalog
+  popcon characters [--json]     list the built-in characters
+  popcon serve                   start the web app and worker (PORT, DATA_DIR)
+  popcon migrate                 apply database migrations
+`;
+
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'generate':
+        return await generate(rest);
+      case 'actions':
+        return list(rest, ACTIONS, (a) => `${a.id.padEnd(12)} ${a.glyph}  ${a.label} (${a.defaultDurationMs / 1000}s)`);
+      case 'characters':
+        return list(rest, CHARACTERS, (c) => `${c.id.padEnd(8)} ${c.label}  colours: ${Object.keys(c.presets).join(', ')}`);
+      case 'serve':
+        return await serve(rest);
+      case 'migrate':
+        return migrateCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.split('\n')[0] : String(err));
+  }
+}
+
+async function generate(args: string[]): Promise<number> {
+  const v = parse(args, {
+    image: { type: 'string' },
+    character: { type: 'string' },
+    color: { type: 'string' },
+    actions: { type: 'string' },
+    platforms: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const config = loadConfig();
+  const runtime = createRuntime(config, { logger: pino({ level: 'warn' }, pino.destination(2)) });
+  try {
+    const written = await generateCommand(runtime, { ...v, out: v.out ?? 'out' });
+    const zips = written.filter((f) => f.endsWith('.zip'));
+    process.stderr.write(`wrote ${written.length - zips.length} files and ${zips.join(', ')}\n`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function list<T>(args: string[], items: readonly T[], line: (item: T) => string): number {
+  const v = parse(args, { json: { type: 'boolean' } });
+  process.stdout.write(v.json ? `${JSON.stringify(items, null, 2)}\n` : `${items.map(line).join('\n')}\n`);
+  return 0;
+}
+
+async function serve(args: string[]): Promise<number> {
+  parse(args, {});
+  const config = loadConfig();
+  await ensureWebBuilt();
+  const server = await startServer(config);
+  process.stderr.write(`PopCon is running at ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+function migrateCommand(args: string[]): number {
+  parse(args, {});
+  const config = loadConfig();
+  const db = openDatabase(config.databaseFile);
+  try {
+    const result = migrate(db, MIGRATIONS);
+    const names = result.applied.map((m) => `${m.version} ${m.name}`);
+    process.stdout.write(
+      names.length > 0
+        ? `applied ${names.join(', ')}; schema version ${result.current}\n`
+        : `up to date at schema version ${result.current}\n`,
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`popcon: ${err.message}\n(run "popcon help" for usage)\n`);
+    return 2;
+  }
+  if (err instanceof ConfigError) {
+    process.stderr.write(`popcon: ${err.message}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`popcon: error: ${message.split('\n')[0]}\n`);
+  return isAppError(err) ? 2 : 1;
+}

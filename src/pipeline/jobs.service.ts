@@ -1,0 +1,181 @@
+import { type ActionParams, MAX_SET_SIZE, findAction } from '../domain/actions.ts';
+import { findCharacter, resolveCharacterColor } from '../domain/characters.ts';
+import { AppError } from '../domain/errors.ts';
+import type { EmojiResult, Job, JobEvent, JobSource } from '../domain/job.ts';
+import { PLATFORMS, type PlatformId, isPlatformId } from '../domain/platforms.ts';
+import { type UploadLimits, decodeUpload } from '../media/upload.decoder.ts';
+import { registerAsset } from './assets.ts';
+import { type PipelineDeps, keys } from './deps.ts';
+import { toPng } from './image-io.ts';
+import { SUPPORTED_PLATFORMS, isSupportedPlatform } from './platform-support.ts';
+
+export interface CreateJobInput {
+  userId: string;
+  /** A built-in character, or an uploaded image: exactly one. */
+  character?: { id: string; color?: string };
+  upload?: { bytes: Uint8Array; fileName: string | null };
+  actions: string[];
+  platforms?: string[];
+}
+
+/** Checks a requested action list: known ids, 1 to 40 of them. Repeats are allowed and become variants. */
+export function parseActions(actions: string[]): { action: string; params: ActionParams }[] {
+  const ids = actions.map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
+  if (ids.length === 0) throw new AppError('invalid_actions', 'choose at least one action');
+  if (ids.length > MAX_SET_SIZE) {
+    throw new AppError('invalid_actions', `a set has at most ${MAX_SET_SIZE} emojis; ${ids.length} were asked for`);
+  }
+  const unknown = [...new Set(ids.filter((id) => !findAction(id)))];
+  if (unknown.length > 0) {
+    throw new AppError(
+      'unknown_action',
+      `unknown action${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (see GET /api/config for the catalog)`,
+    );
+  }
+  const seen = new Map<string, number>();
+  return ids.map((action) => {
+    const n = seen.get(action) ?? 0;
+    seen.set(action, n + 1);
+    // A repeated action gets a new seed, so the set holds a variant rather than a copy.
+    return { action, params: n === 0 ? {} : { seed: n } };
+  });
+}
+
+/** Checks requested platforms: known, supported, and fine with the set size. */
+export function parsePlatforms(requested: string[] | undefined, setSize: number): PlatformId[] {
+  const ids = [...new Set((requested ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))];
+  if (ids.length === 0) ids.push('line-emoji');
+  const platforms: PlatformId[] = [];
+  for (const id of ids) {
+    if (!isPlatformId(id)) {
+      throw new AppError('unknown_platform', `unknown platform ${id}; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`);
+    }
+    if (!isSupportedPlatform(id)) {
+      throw new AppError(
+        'unknown_platform',
+        `${PLATFORMS[id].label} is not available yet; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`,
+      );
+    }
+    const rules = PLATFORMS[id];
+    if (setSize < rules.minSetSize || setSize > rules.maxSetSize) {
+      throw new AppError(
+        'invalid_actions',
+        `${rules.label} sets have ${rules.minSetSize} to ${rules.maxSetSize} emojis; ${setSize} were asked for`,
+      );
+    }
+    platforms.push(id);
+  }
+  return platforms;
+}
+
+/**
+ * Jobs as users see them: creation (validated before anything is written, so bad
+ * input leaves nothing behind) and reads scoped to the owner.
+ */
+export class JobsService {
+  constructor(
+    private readonly deps: PipelineDeps,
+    private readonly limits: UploadLimits,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  /** Validates the request, stores the source, and queues the job's first task. */
+  async create(input: CreateJobInput): Promise<Job> {
+    const emojis = parseActions(input.actions);
+    const platforms = parsePlatforms(input.platforms, emojis.length);
+    if (!input.character === !input.upload) {
+      throw new AppError('bad_request', 'send either an image or a built-in character, not both or neither');
+    }
+    const { deps } = this;
+    const id = deps.newId();
+    let source: JobSource;
+    let sourcePng: Buffer | undefined;
+    if (input.character) {
+      const character = findCharacter(input.character.id);
+      if (!character) throw new AppError('unknown_character', `unknown character ${input.character.id}`);
+      const color = resolveCharacterColor(character, input.character.color);
+      if (!color) {
+        throw new AppError(
+          'bad_request',
+          `colour must be #rrggbb or one of ${Object.keys(character.presets).join(', ')}`,
+        );
+      }
+      source = { kind: 'character', character: character.id, color };
+    } else {
+      const decoded = await decodeUpload(input.upload!.bytes, this.limits);
+      sourcePng = await toPng(decoded.image);
+      source = { kind: 'upload', fileName: input.upload!.fileName };
+    }
+
+    const now = deps.clock();
+    const job: Job = {
+      id,
+      userId: input.userId,
+      status: 'queued',
+      stage: 'prepare',
+      source,
+      platforms,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    if (sourcePng) await deps.storage.put(keys.source(id), sourcePng);
+    try {
+      deps.db.transaction(() => {
+        deps.jobs.insert(job, emojis);
+        if (sourcePng) registerAsset(deps, job, keys.source(id), 'image/png', sourcePng.length, now);
+        deps.queue.enqueue([{ jobId: id, kind: 'prepare' }], now);
+        deps.events.append({
+          userId: input.userId,
+          jobId: id,
+          type: 'job.created',
+          payload: { actions: emojis.map((e) => e.action), platforms, source: source.kind },
+          now,
+        });
+      })();
+    } catch (err) {
+      await deps.storage.deletePrefix(keys.jobPrefix(id));
+      throw err;
+    }
+    this.onEnqueued();
+    deps.bus.publish(id);
+    return job;
+  }
+
+  /** The job with its emojis, or a not_found error (also for another user's job). */
+  get(jobId: string, userId: string): { job: Job; emojis: EmojiResult[] } {
+    const job = this.deps.jobs.find(jobId, userId);
+    if (!job) throw new AppError('not_found', 'no such job');
+    return { job, emojis: this.deps.jobs.emojis(job.id) };
+  }
+
+  /** The user's jobs, newest first, with their emojis. */
+  list(userId: string): { job: Job; emojis: EmojiResult[] }[] {
+    return this.deps.jobs.listForUser(userId).map((job) => ({ job, emojis: this.deps.jobs.emojis(job.id) }));
+  }
+
+  /** The job's events after `afterId` (owner only). */
+  events(jobId: string, userId: string, afterId: number): JobEvent[] {
+    if (!this.deps.jobs.find(jobId, userId)) throw new AppError('not_found', 'no such job');
+    return this.deps.events.forJob(jobId, afterId);
+  }
+
+  /** The stored ZIP of a completed job for one platform. */
+  async download(jobId: string, userId: string, platform: string): Promise<{ fileName: string; data: Buffer }> {
+    const job = this.deps.jobs.find(jobId, userId);
+    if (!job) throw new AppError('not_found', 'no such job');
+    if (!isPlatformId(platform) || !job.platforms.includes(platform)) {
+      throw new AppError('not_found', `this job has no ${platform} set`);
+    }
+    if (job.status !== 'completed') throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
+    return { fileName: `popcon-${platform}-${job.id.slice(0, 8)}.zip`, data: await this.deps.storage.get(keys.zip(job.id, platform)) };
+  }
+
+  /** An asset's bytes when it belongs to the user. */
+  async asset(assetId: string, userId: string): Promise<{ contentType: string; data: Buffer }> {
+    const asset = this.deps.assets.findOwned(assetId, userId);
+    if (!asset) throw new AppError('not_found', 'no such file');
+    return { contentType: asset.contentType, data: await this.deps.storage.get(asset.storageKey) };
+  }
+}

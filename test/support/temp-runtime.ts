@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../src/config/config.ts';
+import { type Runtime, type RuntimeOverrides, createRuntime } from '../../src/runtime/runtime.ts';
+
+/** A runtime on a fresh SQLite file and asset folder in a temp dir, with a silent logger. */
+export function tempRuntime(env: Record<string, string> = {}, overrides: RuntimeOverrides = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const runtime: Runtime = createRuntime(config, { logger: pino({ level: 'silent' }), ...overrides });
+  return {
+    runtime,
+    dataDir,
+    async dispose() {
+      await runtime.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file below `dir`, as paths relative to it. */
+export function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+    .sort();
+}
+
+/** Counts rows of the tables that a rejected request must leave untouched. */
+export function rowCounts(runtime: Runtime) {
+  const count = (table: string) =>
+    (runtime.deps.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    jobs: count('jobs'),
+    emojis: count('emoji_results'),
+    tasks: count('tasks'),
+    events: count('events'),
+    assets: count('assets'),
+  };
+}

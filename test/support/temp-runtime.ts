@@ -42,3 +42,28 @@ export function rowCounts(runtime: Runtime) {
     assets: count('assets'),
   };
 }
+
+/** Resolves with the job once it is completed or failed; rejects after `timeoutMs`. */
+export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000) {
+  return new Promise<ReturnType<Runtime['jobs']['get']>>((resolve, reject) => {
+    const check = () => {
+      const state = runtime.jobs.get(jobId, 'local');
+      if (state.job.status === 'completed' || state.job.status === 'failed') {
+        cleanup();
+        resolve(state);
+      }
+    };
+    const unsubscribe = runtime.deps.bus.subscribe(jobId, check);
+    const poll = setInterval(check, 200);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`job ${jobId} did not finish in ${timeoutMs} ms`));
+    }, timeoutMs);
+    function cleanup() {
+      unsubscribe();
+      clearInterval(poll);
+      clearTimeout(timer);
+    }
+    check();
+  });
+}

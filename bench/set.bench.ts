@@ -1,0 +1,124 @@
+// npm run bench — a 24-emoji LINE set from a built-in character, end to end,
+// then our APNG encoder against apngasm on the very same frames.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import sharp from 'sharp';
+import { loadConfig } from '../src/config/config.ts';
+import { ACTIONS } from '../src/domain/actions.ts';
+import { decodeApng, fitToPlatform } from '../src/encode/index.ts';
+import { decodeFrames } from '../src/pipeline/frames.codec.ts';
+import { LOCAL_USER, createRuntime } from '../src/runtime/runtime.ts';
+
+const SET_SIZE = 24;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-bench-'));
+const runtime = createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+  logger: pino({ level: 'silent' }),
+});
+
+function fmt(n: number, digits = 2): string {
+  return n.toFixed(digits);
+}
+
+async function runSet() {
+  const actions = Array.from({ length: SET_SIZE }, (_, i) => ACTIONS[i % ACTIONS.length].id);
+  const started = performance.now();
+  let firstEmojiMs = Number.NaN;
+  const job = await runtime.jobs.create({ userId: LOCAL_USER.id, character: { id: 'cat' }, actions });
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      const { job: j, emojis } = runtime.jobs.get(job.id, LOCAL_USER.id);
+      if (Number.isNaN(firstEmojiMs) && emojis.some((e) => e.status === 'completed')) {
+        firstEmojiMs = performance.now() - started;
+      }
+      if (j.status === 'completed') {
+        unsubscribe();
+        resolve();
+      } else if (j.status === 'failed') {
+        unsubscribe();
+        reject(new Error(j.error ?? 'failed'));
+      }
+    };
+    const unsubscribe = runtime.deps.bus.subscribe(job.id, check);
+    runtime.worker.start();
+  });
+  return { jobId: job.id, totalMs: performance.now() - started, firstEmojiMs };
+}
+
+/** Alpha-aware PSNR: colours are compared premultiplied, so invisible pixels do not count. */
+function psnr(a: Uint8Array, b: Uint8Array): number {
+  let se = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    const aa = a[i + 3] / 255;
+    const ba = b[i + 3] / 255;
+    for (let c = 0; c < 3; c++) se += (a[i + c] * aa - b[i + c] * ba) ** 2;
+    se += (a[i + 3] - b[i + 3]) ** 2;
+  }
+  const mse = se / a.length;
+  return mse === 0 ? 99 : 10 * Math.log10((255 * 255) / mse);
+}
+
+async function compareWithApngasm(jobId: string) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-apngasm-'));
+  let ours = { bytes: 0, ms: 0, psnr: 0 };
+  let ref = { bytes: 0, ms: 0 };
+  const emojis = runtime.deps.jobs.emojis(jobId);
+  for (const emoji of emojis) {
+    const seq = decodeFrames(await runtime.deps.storage.get(emoji.masterKey!));
+    const t0 = performance.now();
+    const { buffer } = await fitToPlatform(seq, 'line-emoji');
+    const oursMs = performance.now() - t0;
+    const decoded = decodeApng(buffer);
+    const quality =
+      seq.frames.reduce((sum, f, i) => sum + psnr(f, decoded.frames[i].rgba), 0) / seq.frames.length;
+    ours = { bytes: ours.bytes + buffer.length, ms: ours.ms + oursMs, psnr: ours.psnr + quality / emojis.length };
+
+    // apngasm takes the same lossless frames as one vertical strip PNG.
+    const strip = path.join(work, `strip-${emoji.index}.png`);
+    await sharp(Buffer.concat(seq.frames), {
+      raw: { width: seq.width, height: seq.height * seq.frames.length, channels: 4 },
+    })
+      .png({ compressionLevel: 0 })
+      .toFile(strip);
+    const out = path.join(work, `ref-${emoji.index}.png`);
+    const t1 = performance.now();
+    execFileSync('apngasm', [out, strip, String(seq.durationMs / 1000), String(seq.frames.length), `-vs${seq.frames.length}`], {
+      stdio: 'ignore',
+    });
+    ref = { bytes: ref.bytes + fs.statSync(out).size, ms: ref.ms + (performance.now() - t1) };
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return { ours, ref, count: emojis.length };
+}
+
+function hasApngasm(): boolean {
+  try {
+    execFileSync('apngasm', [], { stdio: 'ignore' });
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code !== 'ENOENT';
+  }
+}
+
+const set = await runSet();
+await runtime.worker.stop();
+const rssMb = process.resourceUsage().maxRSS / 1024;
+console.log(`PopCon bench — ${SET_SIZE}-emoji LINE set from a built-in character (${os.cpus().length} cores)`);
+console.log(`  total wall time        ${fmt(set.totalMs / 1000)} s`);
+console.log(`  first emoji finished   ${fmt(set.firstEmojiMs / 1000)} s`);
+console.log(`  peak RSS               ${fmt(rssMb, 0)} MB`);
+
+if (hasApngasm()) {
+  const { ours, ref, count } = await compareWithApngasm(set.jobId);
+  console.log(`APNG encoding, ${count} emojis, same frames (ours: shared palette + deltas; apngasm 2.91 defaults)`);
+  console.log(`  ours     ${fmt(ours.bytes / 1024, 1)} KB  ${fmt(ours.ms, 0)} ms  PSNR ${fmt(ours.psnr, 1)} dB vs lossless`);
+  console.log(`  apngasm  ${fmt(ref.bytes / 1024, 1)} KB  ${fmt(ref.ms, 0)} ms  (lossless)`);
+  console.log(`  ratio bytes ours/apngasm  ${fmt(ours.bytes / ref.bytes)}`);
+  console.log(`  ratio speed apngasm/ours  ${fmt(ref.ms / ours.ms, 1)}x`);
+} else {
+  console.log('apngasm not installed: skipped the reference comparison (apt-get install apngasm)');
+}
+await runtime.close();
+fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,199 @@
+/**
+ * Typed client for the PopCon HTTP API. Every helper resolves to the parsed body
+ * or rejects with an ApiError whose message is safe to show to the user.
+ *
+ * Replies are cast to these types, not parsed with a schema: the server is
+ * same-origin and ships with this bundle, and zod would add ~50 KB to a page
+ * that only reads a handful of fields. Display code tolerates missing fields.
+ */
+
+export type JobStatus = 'queued' | 'running' | 'paused' | 'completed' | 'failed';
+export type JobStage = 'prepare' | 'animate' | 'encode' | 'package' | 'done';
+export type EmojiStatus = 'pending' | 'running' | 'completed' | 'failed';
+
+export interface ActionInfo {
+  id: string;
+  label: string;
+  glyph: string;
+  tags: string[];
+  defaultDurationMs: number;
+  defaultFrames: number;
+}
+
+export interface CharacterInfo {
+  id: string;
+  label: string;
+  defaultColor: string;
+  presets: Record<string, string>;
+}
+
+export interface PlatformInfo {
+  id: string;
+  label: string;
+  format: string;
+  width: number;
+  height: number;
+  maxBytes: number;
+  minSetSize: number;
+  maxSetSize: number;
+}
+
+export interface AppConfig {
+  authMode: 'local';
+  actions: ActionInfo[];
+  characters: CharacterInfo[];
+  platforms: PlatformInfo[];
+  maxUploadBytes: number;
+  maxSetSize: number;
+}
+
+export interface ValidationCheck {
+  rule: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface PlatformValidation {
+  ok: boolean;
+  bytes: number;
+  checks: ValidationCheck[];
+}
+
+export interface Emoji {
+  index: number;
+  action: string;
+  label: string;
+  status: EmojiStatus;
+  assetUrl: string | null;
+  bytes: number | null;
+  validation: Record<string, PlatformValidation> | null;
+  error: string | null;
+}
+
+export interface JobSource {
+  kind: 'upload' | 'character';
+  character?: string;
+  color?: string;
+}
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  stage: JobStage;
+  createdAt: string;
+  updatedAt: string;
+  error: string | null;
+  source: JobSource;
+  platforms: string[];
+  progress: { done: number; total: number };
+  emojis: Emoji[];
+  downloads: Record<string, string>;
+}
+
+/** The platform this UI builds sets for. */
+export const LINE_EMOJI = 'line-emoji';
+
+/** An API failure with the server's error code and a user-facing message. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(message: string, code: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown };
+}
+
+/** Turns a non-2xx response into an ApiError, using the `{error:{code,message}}` body when present. */
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: ErrorBody | undefined;
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    body = undefined;
+  }
+  const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${res.status}`;
+  const message =
+    typeof body?.error?.message === 'string' && body.error.message !== ''
+      ? body.error.message
+      : fallbackMessage(res.status);
+  return new ApiError(message, code, res.status);
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 404) return 'We couldn’t find that.';
+  if (status === 413) return 'That file is too large.';
+  if (status === 429) return 'Too many requests — wait a moment and try again.';
+  if (status >= 500) return 'Something went wrong on our side. Please try again.';
+  return `The request failed (HTTP ${status}).`;
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError('Can’t reach PopCon. Check your connection and try again.', 'network', 0);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  return (await res.json()) as T;
+}
+
+let configPromise: Promise<AppConfig> | undefined;
+
+/** Loads the action/character/platform catalog once per page load. */
+export function getConfig(): Promise<AppConfig> {
+  configPromise ??= request<AppConfig>('/api/config').catch((err: unknown) => {
+    configPromise = undefined;
+    throw err;
+  });
+  return configPromise;
+}
+
+/** URL of a built-in character's preview PNG in the given colour. */
+export function characterPreviewUrl(characterId: string, color: string): string {
+  return `/api/characters/${encodeURIComponent(characterId)}/preview.png?color=${encodeURIComponent(color)}`;
+}
+
+/** What the editor submits: an uploaded image or a built-in character, plus ordered action ids. */
+export type GenerateRequest =
+  | { kind: 'upload'; image: File; actions: string[] }
+  | { kind: 'character'; character: string; color: string; actions: string[] };
+
+/** Starts a set; resolves to the new job's id. */
+export async function generateSet(req: GenerateRequest, signal?: AbortSignal): Promise<string> {
+  const form = new FormData();
+  if (req.kind === 'upload') {
+    form.append('image', req.image, req.image.name);
+  } else {
+    form.append('character', req.character);
+    form.append('color', req.color);
+  }
+  form.append('actions', req.actions.join(','));
+  form.append('platforms', LINE_EMOJI);
+  const body = await request<{ jobId: string }>('/api/generate-set', { method: 'POST', body: form, signal });
+  return body.jobId;
+}
+
+/** Recent jobs, newest first. */
+export async function listJobs(signal?: AbortSignal): Promise<Job[]> {
+  const body = await request<{ jobs: Job[] }>('/api/jobs', { signal });
+  return body.jobs;
+}
+
+/** One job with every emoji's state. */
+export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
+  return request<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal });
+}
+
+/** URL of a job's server-sent event stream. */
+export function jobEventsUrl(id: string): string {
+  return `/api/jobs/${encodeURIComponent(id)}/events`;
+}

@@ -1,0 +1,25 @@
+/** Emojis made so far, with the current stage; announced politely as it moves. */
+export function ProgressBar({ done, total, stage }: { done: number; total: number; stage: string }) {
+  const pct = total > 0 ? Math.round((Math.min(done, total) / total) * 100) : 0;
+  return (
+    <div className="progress">
+      <div className="progress__head" aria-live="polite">
+        <span className="progress__stage">{stage}</span>
+        <span className="progress__count">
+          {done} of {total} emojis
+        </span>
+      </div>
+      <div
+        className="progress__track"
+        role="progressbar"
+        aria-label="Emojis made"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={`${done} of ${total} emojis made`}
+      >
+        <div className="progress__fill" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}

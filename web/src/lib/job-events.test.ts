@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Emoji, Job } from '../api.ts';
+import { applyJobEvent, isFinished, parseJobEvent } from './job-events.ts';
+
+function emoji(index: number, action: string): Emoji {
+  return {
+    index,
+    action,
+    label: action,
+    status: 'pending',
+    assetUrl: null,
+    bytes: null,
+    validation: null,
+    error: null,
+  };
+}
+
+function job(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'j1',
+    status: 'queued',
+    stage: 'prepare',
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    error: null,
+    source: { kind: 'character', character: 'blob', color: '#7cc6fe' },
+    platforms: ['line-emoji'],
+    progress: { done: 0, total: 2 },
+    emojis: [emoji(0, 'hello'), emoji(1, 'love')],
+    downloads: {},
+    ...overrides,
+  };
+}
+
+const validation = { 'line-emoji': { ok: true, bytes: 100, checks: [] } };
+
+describe('parseJobEvent', () => {
+  it('parses an emoji.completed message', () => {
+    const data = JSON.stringify({ index: 1, action: 'love', assetUrl: '/a/1.png', bytes: 100, validation });
+    expect(parseJobEvent('emoji.completed', data)).toEqual({
+      type: 'emoji.completed',
+      index: 1,
+      action: 'love',
+      assetUrl: '/a/1.png',
+      bytes: 100,
+      validation,
+    });
+  });
+
+  it('ignores malformed data and unknown types', () => {
+    expect(parseJobEvent('emoji.completed', 'not json')).toBeNull();
+    expect(parseJobEvent('emoji.completed', '{"index":"x"}')).toBeNull();
+    expect(parseJobEvent('job.stage_completed', '{"stage":"warp"}')).toBeNull();
+    expect(parseJobEvent('job.exploded', '{}')).toBeNull();
+  });
+
+  it('gives a failed job a reason even when the server sends none', () => {
+    expect(parseJobEvent('job.failed', '{}')).toEqual({ type: 'job.failed', reason: expect.any(String) });
+  });
+});
+
+describe('applyJobEvent', () => {
+  it('fills in a completed emoji and advances progress', () => {
+    const next = applyJobEvent(job(), {
+      type: 'emoji.completed',
+      index: 1,
+      action: 'love',
+      assetUrl: '/a/1.png',
+      bytes: 100,
+      validation,
+    });
+    expect(next.emojis[1]).toMatchObject({ status: 'completed', assetUrl: '/a/1.png', bytes: 100 });
+    expect(next.emojis[0].status).toBe('pending');
+    expect(next.progress).toEqual({ done: 1, total: 2 });
+    expect(next.status).toBe('running');
+  });
+
+  it('counts a replayed emoji event once', () => {
+    const event = {
+      type: 'emoji.completed' as const,
+      index: 0,
+      action: 'hello',
+      assetUrl: '/a/0.png',
+      bytes: 1,
+      validation: null,
+    };
+    expect(applyJobEvent(applyJobEvent(job(), event), event).progress.done).toBe(1);
+  });
+
+  it('moves to the stage after the completed one, never backwards', () => {
+    const animating = applyJobEvent(job(), { type: 'job.stage_completed', stage: 'prepare' });
+    expect(animating.stage).toBe('animate');
+    expect(applyJobEvent(animating, { type: 'job.stage_completed', stage: 'prepare' }).stage).toBe('animate');
+  });
+
+  it('marks the job finished on completion or failure', () => {
+    expect(isFinished(applyJobEvent(job(), { type: 'job.completed' }))).toBe(true);
+    const failed = applyJobEvent(job(), { type: 'job.failed', reason: 'GPU worker unreachable' });
+    expect(failed).toMatchObject({ status: 'failed', error: 'GPU worker unreachable' });
+  });
+});

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { ExampleStrip } from '../components/ExampleStrip.tsx';
+import { Link } from '../components/Link.tsx';
+
+const STEPS = [
+  {
+    title: 'Bring a character',
+    text: 'Upload one image of your character, or start from Blob, Cat or Bear in the colour you like.',
+  },
+  {
+    title: 'Pick what it does',
+    text: 'Hello, Love, Laugh, Cry, Party… choose 8 to 40 actions. Repeat one and each copy gets a twist.',
+  },
+  {
+    title: 'Download for LINE',
+    text: '180 × 180 animated PNGs, checked against LINE’s emoji rules and zipped, ready to submit.',
+  },
+];
+
+/** `/`: what PopCon does and the way in. */
+export function LandingPage() {
+  useEffect(() => {
+    document.title = 'PopCon · Animated emoji sets for LINE';
+  }, []);
+
+  return (
+    <>
+      <section className="hero">
+        <div className="container hero__inner">
+          <p className="eyebrow">Animated emoji maker</p>
+          <h1 className="hero__title" tabIndex={-1}>
+            PopCon
+          </h1>
+          <p className="hero__pitch">One character in, a whole animated emoji set out — ready for LINE.</p>
+          <div className="hero__cta">
+            <Link href="/create" className="button button--primary button--xl">
+              Start Creating
+            </Link>
+            <p className="muted">No account needed. A set of 16 takes about a minute.</p>
+          </div>
+        </div>
+        <div className="container">
+          <ExampleStrip />
+        </div>
+      </section>
+
+      <section className="container how" aria-labelledby="how-title">
+        <h2 id="how-title" className="section-title">
+          How it works
+        </h2>
+        <ol className="how__steps">
+          {STEPS.map((step, i) => (
+            <li key={step.title} className="card how__step">
+              <span className="step__num" aria-hidden="true">
+                {i + 1}
+              </span>
+              <h3>{step.title}</h3>
+              <p className="muted">{step.text}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

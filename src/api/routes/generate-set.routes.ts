@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, isAppError } from '../../domain/errors.ts';
 import type { CreateJobInput, JobsService } from '../../pipeline/jobs.service.ts';
 
 const list = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')));
@@ -51,6 +51,17 @@ function readJson(body: unknown): RequestFields {
 }
 
 async function readMultipart(request: FastifyRequest): Promise<RequestFields> {
+  try {
+    return await readParts(request);
+  } catch (err) {
+    // Limit errors carry a Fastify code and map to 413; AppErrors are ours. What is
+    // left comes from the multipart parser itself: the body is not valid multipart.
+    if (isAppError(err) || (err as { code?: string }).code?.startsWith('FST_')) throw err;
+    throw new AppError('bad_request', 'the multipart body is malformed or incomplete', { cause: err });
+  }
+}
+
+async function readParts(request: FastifyRequest): Promise<RequestFields> {
   const fields: RequestFields = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {

@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { ACTIONS } from '../src/domain/actions.ts';
 import { decodeApng, fitToPlatform } from '../src/encode/index.ts';
 import { decodeFrames } from '../src/pipeline/frames.codec.ts';
-import { LOCAL_USER, createRuntime } from '../src/runtime/runtime.ts';
+import { createRuntime, LOCAL_USER } from '../src/runtime/runtime.ts';
 
 const SET_SIZE = 24;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-bench-'));
@@ -73,7 +73,11 @@ async function compareWithApngasm(jobId: string) {
     const decoded = decodeApng(buffer);
     const quality =
       seq.frames.reduce((sum, f, i) => sum + psnr(f, decoded.frames[i].rgba), 0) / seq.frames.length;
-    ours = { bytes: ours.bytes + buffer.length, ms: ours.ms + oursMs, psnr: ours.psnr + quality / emojis.length };
+    ours = {
+      bytes: ours.bytes + buffer.length,
+      ms: ours.ms + oursMs,
+      psnr: ours.psnr + quality / emojis.length,
+    };
 
     // apngasm takes the same lossless frames as one vertical strip PNG.
     const strip = path.join(work, `strip-${emoji.index}.png`);
@@ -84,9 +88,13 @@ async function compareWithApngasm(jobId: string) {
       .toFile(strip);
     const out = path.join(work, `ref-${emoji.index}.png`);
     const t1 = performance.now();
-    execFileSync('apngasm', [out, strip, String(seq.durationMs / 1000), String(seq.frames.length), `-vs${seq.frames.length}`], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'apngasm',
+      [out, strip, String(seq.durationMs / 1000), String(seq.frames.length), `-vs${seq.frames.length}`],
+      {
+        stdio: 'ignore',
+      },
+    );
     ref = { bytes: ref.bytes + fs.statSync(out).size, ms: ref.ms + (performance.now() - t1) };
   }
   fs.rmSync(work, { recursive: true, force: true });
@@ -105,15 +113,21 @@ function hasApngasm(): boolean {
 const set = await runSet();
 await runtime.worker.stop();
 const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(`PopCon bench — ${SET_SIZE}-emoji LINE set from a built-in character (${os.cpus().length} cores)`);
+console.log(
+  `PopCon bench — ${SET_SIZE}-emoji LINE set from a built-in character (${os.cpus().length} cores)`,
+);
 console.log(`  total wall time        ${fmt(set.totalMs / 1000)} s`);
 console.log(`  first emoji finished   ${fmt(set.firstEmojiMs / 1000)} s`);
 console.log(`  peak RSS               ${fmt(rssMb, 0)} MB`);
 
 if (hasApngasm()) {
   const { ours, ref, count } = await compareWithApngasm(set.jobId);
-  console.log(`APNG encoding, ${count} emojis, same frames (ours: shared palette + deltas; apngasm 2.91 defaults)`);
-  console.log(`  ours     ${fmt(ours.bytes / 1024, 1)} KB  ${fmt(ours.ms, 0)} ms  PSNR ${fmt(ours.psnr, 1)} dB vs lossless`);
+  console.log(
+    `APNG encoding, ${count} emojis, same frames (ours: shared palette + deltas; apngasm 2.91 defaults)`,
+  );
+  console.log(
+    `  ours     ${fmt(ours.bytes / 1024, 1)} KB  ${fmt(ours.ms, 0)} ms  PSNR ${fmt(ours.psnr, 1)} dB vs lossless`,
+  );
   console.log(`  apngasm  ${fmt(ref.bytes / 1024, 1)} KB  ${fmt(ref.ms, 0)} ms  (lossless)`);
   console.log(`  ratio bytes ours/apngasm  ${fmt(ours.bytes / ref.bytes)}`);
   console.log(`  ratio speed apngasm/ours  ${fmt(ref.ms / ours.ms, 1)}x`);

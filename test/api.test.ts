@@ -32,7 +32,9 @@ describe('meta routes', () => {
     const body = (await app.inject({ method: 'GET', url: '/api/config' })).json();
     expect(body.authMode).toBe('local');
     expect(body.actions.length).toBeGreaterThanOrEqual(12);
-    expect(body.characters.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['blob', 'cat', 'bear']));
+    expect(body.characters.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['blob', 'cat', 'bear']),
+    );
     expect(body.platforms.map((p: { id: string }) => p.id)).toContain('line-emoji');
   });
 
@@ -75,7 +77,9 @@ describe('POST /api/generate-set', () => {
 
   it('queues a job for an uploaded image from multipart, storing a metadata-free copy', async () => {
     const png = await characterOnFlatBackground(300);
-    const body = multipart({ actions: EIGHT }, [{ field: 'image', fileName: 'me.png', contentType: 'image/png', data: png }]);
+    const body = multipart({ actions: EIGHT }, [
+      { field: 'image', fileName: 'me.png', contentType: 'image/png', data: png },
+    ]);
     const res = await app.inject({ method: 'POST', url: '/api/generate-set', ...body });
     expect(res.statusCode).toBe(202);
     const job = (await app.inject({ method: 'GET', url: `/api/jobs/${res.json().jobId}` })).json();
@@ -84,15 +88,32 @@ describe('POST /api/generate-set', () => {
   });
 
   it('lists jobs newest first', async () => {
-    const a = (await app.inject({ method: 'POST', url: '/api/generate-set', payload: { character: 'cat', actions: EIGHT } })).json();
-    const b = (await app.inject({ method: 'POST', url: '/api/generate-set', payload: { character: 'blob', actions: EIGHT } })).json();
+    const a = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/generate-set',
+        payload: { character: 'cat', actions: EIGHT },
+      })
+    ).json();
+    const b = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/generate-set',
+        payload: { character: 'blob', actions: EIGHT },
+      })
+    ).json();
     const { jobs } = (await app.inject({ method: 'GET', url: '/api/jobs' })).json();
     const ids = jobs.map((j: { id: string }) => j.id);
     expect(ids.indexOf(b.jobId)).toBeLessThan(ids.indexOf(a.jobId));
   });
 
   it('answers 404 for a job that does not exist, and for a malformed id', async () => {
-    for (const url of ['/api/jobs/doesnotexist', '/api/jobs/..%2F..%2Fetc', '/api/assets/nope', '/api/jobs/nope/events']) {
+    for (const url of [
+      '/api/jobs/doesnotexist',
+      '/api/jobs/..%2F..%2Fetc',
+      '/api/assets/nope',
+      '/api/jobs/nope/events',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('not_found');
@@ -101,7 +122,11 @@ describe('POST /api/generate-set', () => {
 
   it('answers 409 for the download of a set that is not finished', async () => {
     const { jobId } = (
-      await app.inject({ method: 'POST', url: '/api/generate-set', payload: { character: 'cat', actions: EIGHT } })
+      await app.inject({
+        method: 'POST',
+        url: '/api/generate-set',
+        payload: { character: 'cat', actions: EIGHT },
+      })
     ).json();
     const res = await app.inject({ method: 'GET', url: `/api/jobs/${jobId}/download?platform=line-emoji` });
     expect(res.statusCode).toBe(409);
@@ -113,8 +138,18 @@ describe('bad input leaves nothing behind', () => {
   const image = (data: Uint8Array, fileName = 'x.png', contentType = 'image/png') =>
     multipart({ actions: EIGHT }, [{ field: 'image', fileName, contentType, data }]);
 
-  const cases: { name: string; status: number; code: string; request: () => Promise<Record<string, unknown>> }[] = [
-    { name: 'not an image', status: 422, code: 'invalid_image', request: async () => image(Buffer.from('just text'), 'a.txt', 'text/plain') },
+  const cases: {
+    name: string;
+    status: number;
+    code: string;
+    request: () => Promise<Record<string, unknown>>;
+  }[] = [
+    {
+      name: 'not an image',
+      status: 422,
+      code: 'invalid_image',
+      request: async () => image(Buffer.from('just text'), 'a.txt', 'text/plain'),
+    },
     {
       name: 'a corrupt image',
       status: 422,
@@ -124,27 +159,80 @@ describe('bad input leaves nothing behind', () => {
         return image(png.subarray(0, Math.floor(png.length / 2)));
       },
     },
-    { name: 'a file over 10 MB', status: 413, code: 'payload_too_large', request: async () => image(Buffer.alloc(10 * 1024 * 1024 + 1, 1)) },
-    { name: 'dimensions over 4096 px', status: 422, code: 'image_too_large', request: async () => image(await pngClaiming(4097, 64)) },
-    { name: 'a decompression bomb', status: 422, code: 'image_too_large', request: async () => image(await pngClaiming(65000, 65000)) },
-    { name: 'an unknown action', status: 422, code: 'unknown_action', request: async () => ({ payload: { character: 'cat', actions: 'hello,moonwalk' } }) },
-    { name: 'no actions', status: 422, code: 'invalid_actions', request: async () => ({ payload: { character: 'cat', actions: '' } }) },
+    {
+      name: 'a file over 10 MB',
+      status: 413,
+      code: 'payload_too_large',
+      request: async () => image(Buffer.alloc(10 * 1024 * 1024 + 1, 1)),
+    },
+    {
+      name: 'dimensions over 4096 px',
+      status: 422,
+      code: 'image_too_large',
+      request: async () => image(await pngClaiming(4097, 64)),
+    },
+    {
+      name: 'a decompression bomb',
+      status: 422,
+      code: 'image_too_large',
+      request: async () => image(await pngClaiming(65000, 65000)),
+    },
+    {
+      name: 'an unknown action',
+      status: 422,
+      code: 'unknown_action',
+      request: async () => ({ payload: { character: 'cat', actions: 'hello,moonwalk' } }),
+    },
+    {
+      name: 'no actions',
+      status: 422,
+      code: 'invalid_actions',
+      request: async () => ({ payload: { character: 'cat', actions: '' } }),
+    },
     {
       name: 'more than 40 actions',
       status: 422,
       code: 'invalid_actions',
       request: async () => ({ payload: { character: 'cat', actions: Array(41).fill('hello').join(',') } }),
     },
-    { name: 'fewer than LINE allows', status: 422, code: 'invalid_actions', request: async () => ({ payload: { character: 'cat', actions: 'hello,love' } }) },
-    { name: 'an unknown platform', status: 422, code: 'unknown_platform', request: async () => ({ payload: { character: 'cat', actions: EIGHT, platforms: 'myspace' } }) },
-    { name: 'an unknown character', status: 422, code: 'unknown_character', request: async () => ({ payload: { character: 'dragon', actions: EIGHT } }) },
-    { name: 'a bad colour', status: 400, code: 'bad_request', request: async () => ({ payload: { character: 'cat', color: 'blue-ish', actions: EIGHT } }) },
-    { name: 'an unknown JSON field', status: 400, code: 'bad_request', request: async () => ({ payload: { character: 'cat', actions: EIGHT, admin: true } }) },
+    {
+      name: 'fewer than LINE allows',
+      status: 422,
+      code: 'invalid_actions',
+      request: async () => ({ payload: { character: 'cat', actions: 'hello,love' } }),
+    },
+    {
+      name: 'an unknown platform',
+      status: 422,
+      code: 'unknown_platform',
+      request: async () => ({ payload: { character: 'cat', actions: EIGHT, platforms: 'myspace' } }),
+    },
+    {
+      name: 'an unknown character',
+      status: 422,
+      code: 'unknown_character',
+      request: async () => ({ payload: { character: 'dragon', actions: EIGHT } }),
+    },
+    {
+      name: 'a bad colour',
+      status: 400,
+      code: 'bad_request',
+      request: async () => ({ payload: { character: 'cat', color: 'blue-ish', actions: EIGHT } }),
+    },
+    {
+      name: 'an unknown JSON field',
+      status: 400,
+      code: 'bad_request',
+      request: async () => ({ payload: { character: 'cat', actions: EIGHT, admin: true } }),
+    },
     {
       name: 'malformed JSON',
       status: 400,
       code: 'bad_request',
-      request: async () => ({ payload: '{"character": "cat", "actions": ', headers: { 'content-type': 'application/json' } }),
+      request: async () => ({
+        payload: '{"character": "cat", "actions": ',
+        headers: { 'content-type': 'application/json' },
+      }),
     },
     {
       name: 'malformed multipart',
@@ -161,10 +249,20 @@ describe('bad input leaves nothing behind', () => {
       code: 'bad_request',
       request: async () =>
         multipart({ actions: EIGHT, character: 'cat' }, [
-          { field: 'image', fileName: 'a.png', contentType: 'image/png', data: await characterOnFlatBackground(100) },
+          {
+            field: 'image',
+            fileName: 'a.png',
+            contentType: 'image/png',
+            data: await characterOnFlatBackground(100),
+          },
         ]),
     },
-    { name: 'neither an image nor a character', status: 400, code: 'bad_request', request: async () => ({ payload: { actions: EIGHT } }) },
+    {
+      name: 'neither an image nor a character',
+      status: 400,
+      code: 'bad_request',
+      request: async () => ({ payload: { actions: EIGHT } }),
+    },
   ];
 
   it.each(cases)('rejects $name with $status $code', async ({ status, code, request }) => {

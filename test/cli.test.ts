@@ -29,9 +29,21 @@ describe('popcon CLI', () => {
     expect(res.stderr).toMatch(/\] 8\/8/);
     expect(res.code).toBe(0);
     const files = fs.readdirSync(path.join(out, 'line-emoji')).sort();
-    expect(files).toEqual(['001.png', '002.png', '003.png', '004.png', '005.png', '006.png', '007.png', '008.png', 'tab.png']);
+    expect(files).toEqual([
+      '001.png',
+      '002.png',
+      '003.png',
+      '004.png',
+      '005.png',
+      '006.png',
+      '007.png',
+      '008.png',
+      'tab.png',
+    ]);
     for (const f of files.filter((f) => f !== 'tab.png')) {
-      expect(validateAnimatedFile(fs.readFileSync(path.join(out, 'line-emoji', f)), 'line-emoji').ok).toBe(true);
+      expect(validateAnimatedFile(fs.readFileSync(path.join(out, 'line-emoji', f)), 'line-emoji').ok).toBe(
+        true,
+      );
     }
     expect(fs.statSync(path.join(out, 'line-emoji.zip')).size).toBeGreaterThan(1000);
   });
@@ -40,7 +52,9 @@ describe('popcon CLI', () => {
     const out = path.join(dir, 'bad');
     const res = popcon('generate', '--character', 'cat', '--actions', 'hello,moonwalk', '--out', out);
     expect(res.code).not.toBe(0);
-    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^popcon: error: unknown action: moonwalk/)]);
+    expect(res.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^popcon: error: unknown action: moonwalk/),
+    ]);
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -58,7 +72,9 @@ describe('popcon CLI', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^hello\s/m);
     const json = JSON.parse(popcon('actions', '--json').stdout);
-    expect(json.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(['hello', 'love', 'cry', 'party']));
+    expect(json.map((a: { id: string }) => a.id)).toEqual(
+      expect.arrayContaining(['hello', 'love', 'cry', 'party']),
+    );
   });
 
   it('lists the built-in characters', () => {
@@ -70,7 +86,10 @@ describe('popcon CLI', () => {
   it('migrates the database and says when it is up to date', () => {
     const fresh = path.join(dir, 'migrate-data');
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/popcon.mjs', ...args], { env: { ...process.env, DATA_DIR: fresh }, encoding: 'utf8' });
+      spawnSync(process.execPath, ['bin/popcon.mjs', ...args], {
+        env: { ...process.env, DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
     expect(run('migrate').stdout).toMatch(/applied 1 initial/);
     expect(run('migrate').stdout).toMatch(/up to date at schema version 1/);
   });

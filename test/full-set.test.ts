@@ -25,10 +25,17 @@ afterAll(async () => {
 });
 
 const sources = {
-  'a built-in character': async () => ({ payload: { character: 'cat', color: 'ginger', actions: ACTIONS.join(',') } }),
+  'a built-in character': async () => ({
+    payload: { character: 'cat', color: 'ginger', actions: ACTIONS.join(',') },
+  }),
   'a PNG with a flat background': async () =>
     multipart({ actions: ACTIONS.join(',') }, [
-      { field: 'image', fileName: 'tomato.png', contentType: 'image/png', data: await characterOnFlatBackground(400) },
+      {
+        field: 'image',
+        fileName: 'tomato.png',
+        contentType: 'image/png',
+        data: await characterOnFlatBackground(400),
+      },
     ]),
 };
 
@@ -42,7 +49,10 @@ describe.each(Object.entries(sources))('a full LINE emoji set from %s', (_name, 
     jobId = res.json().jobId;
     const done = await waitForJob(ctx.runtime, jobId);
     expect(done.job.error).toBeNull();
-    const download = await app.inject({ method: 'GET', url: `/api/jobs/${jobId}/download?platform=line-emoji` });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/jobs/${jobId}/download?platform=line-emoji`,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/zip');
     zip = unzipSync(download.rawPayload);
@@ -64,8 +74,17 @@ describe.each(Object.entries(sources))('a full LINE emoji set from %s', (_name, 
 
   it('packages LINE file names, the tab image, a manifest and the validation report', () => {
     expect(Object.keys(zip).sort()).toEqual([
-      '001.png', '002.png', '003.png', '004.png', '005.png', '006.png', '007.png', '008.png',
-      'manifest.json', 'tab.png', 'validation.json',
+      '001.png',
+      '002.png',
+      '003.png',
+      '004.png',
+      '005.png',
+      '006.png',
+      '007.png',
+      '008.png',
+      'manifest.json',
+      'tab.png',
+      'validation.json',
     ]);
     const manifest = JSON.parse(Buffer.from(zip['manifest.json']).toString());
     expect(manifest.emojis.map((e: { action: string }) => e.action)).toEqual(ACTIONS);
@@ -106,7 +125,9 @@ describe.each(Object.entries(sources))('a full LINE emoji set from %s', (_name, 
     expect(sse.headers['content-type']).toMatch(/^text\/event-stream/);
     const ids = [...sse.body.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(ids).toEqual(events.map((e) => e.id));
-    const emojiData = [...sse.body.matchAll(/^event: emoji\.completed\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]));
+    const emojiData = [...sse.body.matchAll(/^event: emoji\.completed\ndata: (.*)$/gm)].map((m) =>
+      JSON.parse(m[1]),
+    );
     expect(emojiData).toHaveLength(8);
     expect(emojiData[0].assetUrl).toMatch(/^\/api\/assets\//);
 

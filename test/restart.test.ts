@@ -5,7 +5,24 @@ import { LOCAL_USER } from '../src/runtime/runtime.ts';
 import { tempRuntime, waitForJob } from './support/temp-runtime.ts';
 
 const LEASE_MS = '1500';
-const ACTIONS = ['hello', 'love', 'laugh', 'cry', 'angry', 'surprised', 'sleepy', 'thanks', 'yes', 'no', 'jump', 'party', 'hello', 'love', 'laugh', 'cry'];
+const ACTIONS = [
+  'hello',
+  'love',
+  'laugh',
+  'cry',
+  'angry',
+  'surprised',
+  'sleepy',
+  'thanks',
+  'yes',
+  'no',
+  'jump',
+  'party',
+  'hello',
+  'love',
+  'laugh',
+  'cry',
+];
 
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -17,14 +34,17 @@ describe('a worker killed mid-job', () => {
     const ctx = tempRuntime({ TASK_LEASE_MS: LEASE_MS });
     const { runtime } = ctx;
     try {
-      const job = await runtime.jobs.create({ userId: LOCAL_USER.id, character: { id: 'blob' }, actions: ACTIONS });
+      const job = await runtime.jobs.create({
+        userId: LOCAL_USER.id,
+        character: { id: 'blob' },
+        actions: ACTIONS,
+      });
 
       child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
         env: { ...process.env, DATA_DIR: ctx.dataDir, TASK_LEASE_MS: LEASE_MS, LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      const completed = () =>
-        runtime.deps.jobs.emojis(job.id).filter((e) => e.status === 'completed').length;
+      const completed = () => runtime.deps.jobs.emojis(job.id).filter((e) => e.status === 'completed').length;
       // Kill it once some emojis are done and others are not: a crash in the middle of the set.
       await new Promise<void>((resolve, reject) => {
         const timer = setInterval(() => {
@@ -53,7 +73,9 @@ describe('a worker killed mid-job', () => {
       expect(finished.emojis.every((e) => e.status === 'completed')).toBe(true);
 
       const events = runtime.deps.events.forJob(job.id);
-      const emojiIndexes = events.filter((e) => e.type === 'emoji.completed').map((e) => e.payload.index as number);
+      const emojiIndexes = events
+        .filter((e) => e.type === 'emoji.completed')
+        .map((e) => e.payload.index as number);
       expect(emojiIndexes.sort((a, b) => a - b)).toEqual(ACTIONS.map((_, i) => i));
       expect(events.filter((e) => e.type === 'job.completed')).toHaveLength(1);
       const stages = events.filter((e) => e.type === 'job.stage_completed').map((e) => e.payload.stage);

@@ -46,7 +46,9 @@ export function presentJob(job: Job, emojis: EmojiResult[]) {
       };
     }),
     downloads:
-      job.status === 'completed' ? Object.fromEntries(job.platforms.map((p) => [p, downloadUrl(job.id, p)])) : {},
+      job.status === 'completed'
+        ? Object.fromEntries(job.platforms.map((p) => [p, downloadUrl(job.id, p)]))
+        : {},
   };
 }
 

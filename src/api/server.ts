@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
-import { type Runtime, createRuntime } from '../runtime/runtime.ts';
-import { DEFAULT_WEB_ROOT, buildApp } from './app.ts';
+import { createRuntime, type Runtime } from '../runtime/runtime.ts';
+import { buildApp, DEFAULT_WEB_ROOT } from './app.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

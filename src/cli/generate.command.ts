@@ -21,7 +21,8 @@ export interface GenerateOptions {
  * `<out>/<platform>/NNN.png …` plus `<out>/<platform>.zip`. Returns the paths written.
  */
 export async function generateCommand(runtime: Runtime, opts: GenerateOptions): Promise<string[]> {
-  if (!opts.image === !opts.character) throw new AppError('bad_request', 'give either --image <file> or --character <name>');
+  if (!opts.image === !opts.character)
+    throw new AppError('bad_request', 'give either --image <file> or --character <name>');
   if (!opts.actions) throw new AppError('invalid_actions', 'give --actions (comma-separated, or "all")');
   const actions = opts.actions.trim() === 'all' ? ACTIONS.map((a) => a.id) : opts.actions.split(',');
   let upload: { bytes: Uint8Array; fileName: string | null } | undefined;

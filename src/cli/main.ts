@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { startServer, ensureWebBuilt } from '../api/server.ts';
+import { ensureWebBuilt, startServer } from '../api/server.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { migrate } from '../db/migrator.ts';
@@ -32,9 +32,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'generate':
         return await generate(rest);
       case 'actions':
-        return list(rest, ACTIONS, (a) => `${a.id.padEnd(12)} ${a.glyph}  ${a.label} (${a.defaultDurationMs / 1000}s)`);
+        return list(
+          rest,
+          ACTIONS,
+          (a) => `${a.id.padEnd(12)} ${a.glyph}  ${a.label} (${a.defaultDurationMs / 1000}s)`,
+        );
       case 'characters':
-        return list(rest, CHARACTERS, (c) => `${c.id.padEnd(8)} ${c.label}  colours: ${Object.keys(c.presets).join(', ')}`);
+        return list(
+          rest,
+          CHARACTERS,
+          (c) => `${c.id.padEnd(8)} ${c.label}  colours: ${Object.keys(c.presets).join(', ')}`,
+        );
       case 'serve':
         return await serve(rest);
       case 'migrate':

@@ -25,7 +25,9 @@ export class AssetsRepository {
          ON CONFLICT(storage_key) DO UPDATE SET bytes = excluded.bytes, content_type = excluded.content_type`,
       )
       .run(a.id, a.userId, a.jobId, a.storageKey, a.contentType, a.bytes, now);
-    const row = this.db.prepare('SELECT id FROM assets WHERE storage_key = ?').get(a.storageKey) as { id: string };
+    const row = this.db.prepare('SELECT id FROM assets WHERE storage_key = ?').get(a.storageKey) as {
+      id: string;
+    };
     return row.id;
   }
 

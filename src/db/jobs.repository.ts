@@ -151,9 +151,9 @@ export class JobsRepository {
 
   /** One emoji result, or undefined. */
   emoji(jobId: string, index: number): EmojiResult | undefined {
-    const row = this.db.prepare('SELECT * FROM emoji_results WHERE job_id = ? AND idx = ?').get(jobId, index) as
-      | EmojiRow
-      | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM emoji_results WHERE job_id = ? AND idx = ?')
+      .get(jobId, index) as EmojiRow | undefined;
     return row ? toEmoji(row) : undefined;
   }
 
@@ -181,7 +181,13 @@ export class JobsRepository {
    * Finishes an emoji. Returns true only on the transition itself, so the caller
    * records its event exactly once even when a retried task gets here again.
    */
-  finishEmoji(jobId: string, index: number, status: 'completed' | 'failed', error: string | null, now: number) {
+  finishEmoji(
+    jobId: string,
+    index: number,
+    status: 'completed' | 'failed',
+    error: string | null,
+    now: number,
+  ) {
     const res = this.db
       .prepare(
         `UPDATE emoji_results SET status = ?, error = ?, completed_at = ?, updated_at = ?

@@ -9,7 +9,9 @@ describe('migrate', () => {
     const result = migrate(db, MIGRATIONS);
     expect(result.applied.map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(currentVersion(db)).toBe(MIGRATIONS.length);
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[];
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+      name: string;
+    }[];
     expect(tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(['users', 'jobs', 'emoji_results', 'events', 'tasks', 'assets']),
     );
@@ -25,7 +27,11 @@ describe('migrate', () => {
     const db = openDatabase(':memory:');
     migrate(db, MIGRATIONS);
     db.prepare(`INSERT INTO users (id, created_at, last_seen_at) VALUES ('u1', 1, 1)`).run();
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'add_nickname', sql: 'ALTER TABLE users ADD nickname TEXT' };
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'add_nickname',
+      sql: 'ALTER TABLE users ADD nickname TEXT',
+    };
     const result = migrate(db, [...MIGRATIONS, next]);
     expect(result.applied).toEqual([next]);
     expect(db.prepare('SELECT id, nickname FROM users').all()).toEqual([{ id: 'u1', nickname: null }]);

@@ -14,18 +14,53 @@ export interface ActionDefinition {
 }
 
 export const ACTIONS: readonly ActionDefinition[] = [
-  { id: 'hello', label: 'Hello', glyph: '👋', tags: ['greeting'], defaultDurationMs: 2000, defaultFrames: 16 },
+  {
+    id: 'hello',
+    label: 'Hello',
+    glyph: '👋',
+    tags: ['greeting'],
+    defaultDurationMs: 2000,
+    defaultFrames: 16,
+  },
   { id: 'love', label: 'Love', glyph: '😍', tags: ['feeling'], defaultDurationMs: 2000, defaultFrames: 16 },
   { id: 'laugh', label: 'Laugh', glyph: '😂', tags: ['feeling'], defaultDurationMs: 1000, defaultFrames: 10 },
   { id: 'cry', label: 'Cry', glyph: '😭', tags: ['feeling'], defaultDurationMs: 2000, defaultFrames: 16 },
   { id: 'angry', label: 'Angry', glyph: '😠', tags: ['feeling'], defaultDurationMs: 1000, defaultFrames: 10 },
-  { id: 'surprised', label: 'Surprised', glyph: '😲', tags: ['feeling'], defaultDurationMs: 2000, defaultFrames: 16 },
-  { id: 'sleepy', label: 'Sleepy', glyph: '😴', tags: ['feeling'], defaultDurationMs: 3000, defaultFrames: 18 },
-  { id: 'thanks', label: 'Thanks', glyph: '🙇', tags: ['greeting'], defaultDurationMs: 2000, defaultFrames: 16 },
+  {
+    id: 'surprised',
+    label: 'Surprised',
+    glyph: '😲',
+    tags: ['feeling'],
+    defaultDurationMs: 2000,
+    defaultFrames: 16,
+  },
+  {
+    id: 'sleepy',
+    label: 'Sleepy',
+    glyph: '😴',
+    tags: ['feeling'],
+    defaultDurationMs: 3000,
+    defaultFrames: 18,
+  },
+  {
+    id: 'thanks',
+    label: 'Thanks',
+    glyph: '🙇',
+    tags: ['greeting'],
+    defaultDurationMs: 2000,
+    defaultFrames: 16,
+  },
   { id: 'yes', label: 'Yes', glyph: '🙆', tags: ['reply'], defaultDurationMs: 1000, defaultFrames: 10 },
   { id: 'no', label: 'No', glyph: '🙅', tags: ['reply'], defaultDurationMs: 1000, defaultFrames: 10 },
   { id: 'jump', label: 'Jump', glyph: '🦘', tags: ['motion'], defaultDurationMs: 1000, defaultFrames: 12 },
-  { id: 'party', label: 'Party', glyph: '🎉', tags: ['celebration'], defaultDurationMs: 2000, defaultFrames: 16 },
+  {
+    id: 'party',
+    label: 'Party',
+    glyph: '🎉',
+    tags: ['celebration'],
+    defaultDurationMs: 2000,
+    defaultFrames: 16,
+  },
 ];
 
 const BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));

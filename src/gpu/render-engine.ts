@@ -17,5 +17,10 @@ export interface RenderEngine {
   /** Cuts the character out of its background and normalises it to the working canvas. */
   cutout(image: RgbaImage): Promise<RgbaImage>;
   /** Renders one action as a seamless loop of `frames` frames. */
-  animate(cutout: RgbaImage, action: string, params: ActionParams, opts: AnimateOptions): Promise<FrameSequence>;
+  animate(
+    cutout: RgbaImage,
+    action: string,
+    params: ActionParams,
+    opts: AnimateOptions,
+  ): Promise<FrameSequence>;
 }

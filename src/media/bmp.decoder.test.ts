@@ -7,7 +7,17 @@ const px = (img: { data: Uint8Array; width: number }, x: number, y: number) =>
 
 describe('decodeBmp', () => {
   it('decodes a bottom-up 24-bit file with row padding', () => {
-    const img = decodeBmp(bmp({ width: 3, height: 2, bitCount: 24, rows: [[0xff0000, 0x00ff00, 0x0000ff], [0x123456, 0, 0xffffff]] }));
+    const img = decodeBmp(
+      bmp({
+        width: 3,
+        height: 2,
+        bitCount: 24,
+        rows: [
+          [0xff0000, 0x00ff00, 0x0000ff],
+          [0x123456, 0, 0xffffff],
+        ],
+      }),
+    );
     expect([img.width, img.height]).toEqual([3, 2]);
     expect(px(img, 0, 0)).toEqual([255, 0, 0, 255]);
     expect(px(img, 2, 0)).toEqual([0, 0, 255, 255]);
@@ -16,14 +26,32 @@ describe('decodeBmp', () => {
 
   it('decodes a top-down 8-bit palette file', () => {
     const img = decodeBmp(
-      bmp({ width: 2, height: 2, bitCount: 8, palette: [0x000000, 0xff8800], rows: [[1, 0], [0, 1]], topDown: true }),
+      bmp({
+        width: 2,
+        height: 2,
+        bitCount: 8,
+        palette: [0x000000, 0xff8800],
+        rows: [
+          [1, 0],
+          [0, 1],
+        ],
+        topDown: true,
+      }),
     );
     expect(px(img, 0, 0)).toEqual([255, 136, 0, 255]);
     expect(px(img, 1, 0)).toEqual([0, 0, 0, 255]);
   });
 
   it('decodes a 1-bit file', () => {
-    const img = decodeBmp(bmp({ width: 9, height: 1, bitCount: 1, palette: [0x000000, 0xffffff], rows: [[1, 0, 0, 0, 0, 0, 0, 0, 1]] }));
+    const img = decodeBmp(
+      bmp({
+        width: 9,
+        height: 1,
+        bitCount: 1,
+        palette: [0x000000, 0xffffff],
+        rows: [[1, 0, 0, 0, 0, 0, 0, 0, 1]],
+      }),
+    );
     expect(px(img, 0, 0)).toEqual([255, 255, 255, 255]);
     expect(px(img, 1, 0)).toEqual([0, 0, 0, 255]);
     expect(px(img, 8, 0)).toEqual([255, 255, 255, 255]);

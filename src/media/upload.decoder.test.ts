@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bmp, characterOnFlatBackground, pngClaiming } from '../../test/support/images.ts';
 import { AppError } from '../domain/errors.ts';
-import { WORKING_MAX, decodeUpload } from './upload.decoder.ts';
+import { decodeUpload, WORKING_MAX } from './upload.decoder.ts';
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxDimension: 4096 };
 
@@ -18,7 +18,9 @@ async function expectAppError(promise: Promise<unknown>, code: string, message: 
 
 describe('decodeUpload', () => {
   it.each(['png', 'jpeg', 'webp', 'gif', 'tiff'] as const)('reads %s', async (format) => {
-    const bytes = await sharp(await characterOnFlatBackground(200)).toFormat(format).toBuffer();
+    const bytes = await sharp(await characterOnFlatBackground(200))
+      .toFormat(format)
+      .toBuffer();
     const decoded = await decodeUpload(bytes, limits);
     expect(decoded.format).toBe(format);
     expect([decoded.width, decoded.height]).toEqual([200, 200]);
@@ -26,7 +28,15 @@ describe('decodeUpload', () => {
   });
 
   it('reads BMP', async () => {
-    const file = bmp({ width: 2, height: 2, bitCount: 24, rows: [[0xff0000, 0], [0, 0xff0000]] });
+    const file = bmp({
+      width: 2,
+      height: 2,
+      bitCount: 24,
+      rows: [
+        [0xff0000, 0],
+        [0, 0xff0000],
+      ],
+    });
     const decoded = await decodeUpload(file, limits);
     expect(decoded.format).toBe('bmp');
     expect(Array.from(decoded.image.data.subarray(0, 4))).toEqual([255, 0, 0, 255]);
@@ -43,7 +53,9 @@ describe('decodeUpload', () => {
   });
 
   it('keeps an alpha channel', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    const png = await sharp({
+      create: { width: 10, height: 10, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
       .png()
       .toBuffer();
     const decoded = await decodeUpload(png, limits);
@@ -51,14 +63,20 @@ describe('decodeUpload', () => {
   });
 
   it('scales a large image down to the working size', async () => {
-    const big = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#abc' } }).png().toBuffer();
+    const big = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#abc' } })
+      .png()
+      .toBuffer();
     const decoded = await decodeUpload(big, limits);
     expect([decoded.image.width, decoded.image.height]).toEqual([WORKING_MAX, WORKING_MAX / 2]);
     expect([decoded.width, decoded.height]).toEqual([3000, 1500]);
   });
 
   it('refuses a file that is not an image', async () => {
-    await expectAppError(decodeUpload(Buffer.from('hello, I am text'), limits), 'invalid_image', /not an image/);
+    await expectAppError(
+      decodeUpload(Buffer.from('hello, I am text'), limits),
+      'invalid_image',
+      /not an image/,
+    );
   });
 
   it('refuses an empty file', async () => {
@@ -66,8 +84,14 @@ describe('decodeUpload', () => {
   });
 
   it('refuses a truncated image', async () => {
-    const png = await sharp(await characterOnFlatBackground(300)).png().toBuffer();
-    await expectAppError(decodeUpload(png.subarray(0, png.length / 2), limits), 'invalid_image', /damaged|not an image/);
+    const png = await sharp(await characterOnFlatBackground(300))
+      .png()
+      .toBuffer();
+    await expectAppError(
+      decodeUpload(png.subarray(0, png.length / 2), limits),
+      'invalid_image',
+      /damaged|not an image/,
+    );
   });
 
   it('refuses a file over the byte limit', async () => {
@@ -80,7 +104,11 @@ describe('decodeUpload', () => {
   });
 
   it('refuses a decompression bomb before decoding its pixels', async () => {
-    await expectAppError(decodeUpload(await pngClaiming(60000, 60000), limits), 'image_too_large', /limit is 4096/);
+    await expectAppError(
+      decodeUpload(await pngClaiming(60000, 60000), limits),
+      'image_too_large',
+      /limit is 4096/,
+    );
   });
 
   it('refuses SVG, which is not a supported upload format', async () => {

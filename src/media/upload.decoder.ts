@@ -49,7 +49,10 @@ export async function decodeUpload(bytes: Uint8Array, limits: UploadLimits): Pro
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new AppError('invalid_image', 'the file is not an image PopCon can read (PNG, JPEG, WebP, GIF, BMP or TIFF)');
+    throw new AppError(
+      'invalid_image',
+      'the file is not an image PopCon can read (PNG, JPEG, WebP, GIF, BMP or TIFF)',
+    );
   }
   const format = meta.format ? SHARP_FORMATS[meta.format] : undefined;
   if (!format) {
@@ -73,7 +76,12 @@ export async function decodeUpload(bytes: Uint8Array, limits: UploadLimits): Pro
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { format, width, height, image: { width: info.width, height: info.height, data: new Uint8Array(data) } };
+    return {
+      format,
+      width,
+      height,
+      image: { width: info.width, height: info.height, data: new Uint8Array(data) },
+    };
   } catch {
     throw new AppError('invalid_image', `the ${format.toUpperCase()} file is damaged or incomplete`);
   }
@@ -94,7 +102,9 @@ async function decodeBmpUpload(bytes: Uint8Array, limits: UploadLimits): Promise
     const reason = err instanceof Error ? err.message : 'unreadable';
     throw new AppError('invalid_image', `the BMP file cannot be read: ${reason}`);
   }
-  const { data, info } = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 4 } })
+  const { data, info } = await sharp(full.data, {
+    raw: { width: full.width, height: full.height, channels: 4 },
+  })
     .resize({ width: WORKING_MAX, height: WORKING_MAX, fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -10,7 +10,12 @@ const MAGIC = Buffer.from('PCFRAMES1');
  */
 export function encodeFrames(seq: FrameSequence): Buffer {
   const header = Buffer.from(
-    JSON.stringify({ width: seq.width, height: seq.height, count: seq.frames.length, durationMs: seq.durationMs }),
+    JSON.stringify({
+      width: seq.width,
+      height: seq.height,
+      count: seq.frames.length,
+      durationMs: seq.durationMs,
+    }),
   );
   const len = Buffer.alloc(4);
   len.writeUInt32BE(header.length);
@@ -35,6 +40,7 @@ export function decodeFrames(buf: Buffer): FrameSequence {
   const frameBytes = h.width * h.height * 4;
   if (raw.length !== frameBytes * h.count) throw new Error('master frames file is truncated');
   const frames: Uint8Array[] = [];
-  for (let i = 0; i < h.count; i++) frames.push(new Uint8Array(raw.subarray(i * frameBytes, (i + 1) * frameBytes)));
+  for (let i = 0; i < h.count; i++)
+    frames.push(new Uint8Array(raw.subarray(i * frameBytes, (i + 1) * frameBytes)));
   return { width: h.width, height: h.height, frames, durationMs: h.durationMs };
 }

@@ -1,13 +1,13 @@
-import { type ActionParams, MAX_SET_SIZE, findAction } from '../domain/actions.ts';
+import { type ActionParams, findAction, MAX_SET_SIZE } from '../domain/actions.ts';
 import { findCharacter, resolveCharacterColor } from '../domain/characters.ts';
 import { AppError } from '../domain/errors.ts';
 import type { EmojiResult, Job, JobEvent, JobSource } from '../domain/job.ts';
-import { PLATFORMS, type PlatformId, isPlatformId } from '../domain/platforms.ts';
-import { type UploadLimits, decodeUpload } from '../media/upload.decoder.ts';
+import { isPlatformId, PLATFORMS, type PlatformId } from '../domain/platforms.ts';
+import { decodeUpload, type UploadLimits } from '../media/upload.decoder.ts';
 import { registerAsset } from './assets.ts';
-import { type PipelineDeps, keys } from './deps.ts';
+import { keys, type PipelineDeps } from './deps.ts';
 import { toPng } from './image-io.ts';
-import { SUPPORTED_PLATFORMS, isSupportedPlatform } from './platform-support.ts';
+import { isSupportedPlatform, SUPPORTED_PLATFORMS } from './platform-support.ts';
 
 export interface CreateJobInput {
   userId: string;
@@ -23,7 +23,10 @@ export function parseActions(actions: string[]): { action: string; params: Actio
   const ids = actions.map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
   if (ids.length === 0) throw new AppError('invalid_actions', 'choose at least one action');
   if (ids.length > MAX_SET_SIZE) {
-    throw new AppError('invalid_actions', `a set has at most ${MAX_SET_SIZE} emojis; ${ids.length} were asked for`);
+    throw new AppError(
+      'invalid_actions',
+      `a set has at most ${MAX_SET_SIZE} emojis; ${ids.length} were asked for`,
+    );
   }
   const unknown = [...new Set(ids.filter((id) => !findAction(id)))];
   if (unknown.length > 0) {
@@ -48,7 +51,10 @@ export function parsePlatforms(requested: string[] | undefined, setSize: number)
   const platforms: PlatformId[] = [];
   for (const id of ids) {
     if (!isPlatformId(id)) {
-      throw new AppError('unknown_platform', `unknown platform ${id}; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`);
+      throw new AppError(
+        'unknown_platform',
+        `unknown platform ${id}; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`,
+      );
     }
     if (!isSupportedPlatform(id)) {
       throw new AppError(
@@ -162,14 +168,22 @@ export class JobsService {
   }
 
   /** The stored ZIP of a completed job for one platform. */
-  async download(jobId: string, userId: string, platform: string): Promise<{ fileName: string; data: Buffer }> {
+  async download(
+    jobId: string,
+    userId: string,
+    platform: string,
+  ): Promise<{ fileName: string; data: Buffer }> {
     const job = this.deps.jobs.find(jobId, userId);
     if (!job) throw new AppError('not_found', 'no such job');
     if (!isPlatformId(platform) || !job.platforms.includes(platform)) {
       throw new AppError('not_found', `this job has no ${platform} set`);
     }
-    if (job.status !== 'completed') throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
-    return { fileName: `popcon-${platform}-${job.id.slice(0, 8)}.zip`, data: await this.deps.storage.get(keys.zip(job.id, platform)) };
+    if (job.status !== 'completed')
+      throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
+    return {
+      fileName: `popcon-${platform}-${job.id.slice(0, 8)}.zip`,
+      data: await this.deps.storage.get(keys.zip(job.id, platform)),
+    };
   }
 
   /** An asset's bytes when it belongs to the user. */

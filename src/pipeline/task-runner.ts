@@ -54,7 +54,10 @@ export async function runTask(deps: PipelineDeps, task: Task): Promise<'done' | 
     const permanent = err instanceof PermanentError || isAppError(err) || task.attempts >= task.maxAttempts;
     const now = deps.clock();
     if (!permanent) {
-      deps.logger.warn({ taskId: task.id, kind: task.kind, attempt: task.attempts, err }, 'task failed; will retry');
+      deps.logger.warn(
+        { taskId: task.id, kind: task.kind, attempt: task.attempts, err },
+        'task failed; will retry',
+      );
       return deps.queue.retry(task, message, now + backoffMs(task.attempts), now) ? 'retry' : 'lost';
     }
     deps.logger.error({ taskId: task.id, kind: task.kind, err }, 'task failed for good');

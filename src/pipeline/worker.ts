@@ -78,9 +78,12 @@ export class PipelineWorker {
 
   private async execute(task: Task): Promise<void> {
     // Renew at a third of the lease so one slow renewal never lets it lapse.
-    const timer = setInterval(() => {
-      this.deps.queue.heartbeat(task, this.deps.clock());
-    }, Math.max(250, Math.floor(this.options.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        this.deps.queue.heartbeat(task, this.deps.clock());
+      },
+      Math.max(250, Math.floor(this.options.leaseMs / 3)),
+    );
     try {
       await runTask(this.deps, task);
     } catch (err) {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { migrate } from '../db/migrator.ts';
-import { type SqliteDatabase, openDatabase } from '../db/sqlite.ts';
-import { TaskQueue, backoffMs } from './task-queue.ts';
+import { openDatabase, type SqliteDatabase } from '../db/sqlite.ts';
+import { backoffMs, TaskQueue } from './task-queue.ts';
 
 let db: SqliteDatabase;
 let queue: TaskQueue;
@@ -68,7 +68,9 @@ describe('TaskQueue', () => {
     expect(queue.claim('w', 999)).toBeUndefined();
     const again = queue.claim('w', 1000)!;
     expect(again.attempts).toBe(2);
-    const row = db.prepare('SELECT last_error FROM tasks WHERE id = ?').get(again.id) as { last_error: string };
+    const row = db.prepare('SELECT last_error FROM tasks WHERE id = ?').get(again.id) as {
+      last_error: string;
+    };
     expect(row.last_error).toBe('worker busy');
   });
 

@@ -63,7 +63,16 @@ export class TaskQueue {
        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
     );
     for (const t of tasks) {
-      stmt.run(t.jobId, t.kind, t.emojiIndex ?? -1, t.platform ?? '', this.options.maxAttempts, now, now, now);
+      stmt.run(
+        t.jobId,
+        t.kind,
+        t.emojiIndex ?? -1,
+        t.platform ?? '',
+        this.options.maxAttempts,
+        now,
+        now,
+        now,
+      );
     }
   }
 

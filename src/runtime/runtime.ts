@@ -7,7 +7,7 @@ import { EventsRepository } from '../db/events.repository.ts';
 import { JobsRepository } from '../db/jobs.repository.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { migrate } from '../db/migrator.ts';
-import { type SqliteDatabase, openDatabase } from '../db/sqlite.ts';
+import { openDatabase, type SqliteDatabase } from '../db/sqlite.ts';
 import { type User, UsersRepository } from '../db/users.repository.ts';
 import { createInProcessEngine } from '../gpu/in-process.engine.ts';
 import type { RenderEngine } from '../gpu/render-engine.ts';

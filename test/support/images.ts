@@ -58,7 +58,6 @@ export function bmp(opts: {
   return buf;
 }
 
-
 /**
  * A simple character on a flat background, as a user might upload: a round
  * body with eyes, drawn from SVG, with no alpha channel.
@@ -77,7 +76,9 @@ export async function characterOnFlatBackground(size = 400, background = '#f0e6d
 
 /** A PNG whose header claims `width`×`height` but holds almost no data: a decompression bomb's calling card. */
 export async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
   const out = Buffer.from(png);
   // IHDR data starts at byte 16 (8 signature + 4 length + 4 type).
   out.writeUInt32BE(width, 16);

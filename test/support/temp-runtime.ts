@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
-import { type Runtime, type RuntimeOverrides, createRuntime } from '../../src/runtime/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../../src/runtime/runtime.ts';
 
 /** A runtime on a fresh SQLite file and asset folder in a temp dir, with a silent logger. */
 export function tempRuntime(env: Record<string, string> = {}, overrides: RuntimeOverrides = {}) {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import type { CreateJobInput, JobsService } from '../../pipeline/jobs.service.ts';
 
-const list = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')));
 
 const jsonBody = z
   .object({
@@ -45,7 +47,10 @@ function readJson(body: unknown): RequestFields {
   const parsed = jsonBody.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('bad_request', `invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+    throw new AppError(
+      'bad_request',
+      `invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -67,13 +72,17 @@ async function readParts(request: FastifyRequest): Promise<RequestFields> {
     if (part.type === 'file') {
       if (part.fieldname !== 'image') {
         part.file.resume();
-        throw new AppError('bad_request', `unexpected file field ${part.fieldname}; send the picture as "image"`);
+        throw new AppError(
+          'bad_request',
+          `unexpected file field ${part.fieldname}; send the picture as "image"`,
+        );
       }
       if (fields.image) throw new AppError('bad_request', 'send one image per request');
       // toBuffer() enforces the configured file size limit and throws past it.
       fields.image = { bytes: await part.toBuffer(), fileName: part.filename || null };
     } else {
-      if (!FIELD_NAMES.has(part.fieldname)) throw new AppError('bad_request', `unknown field ${part.fieldname}`);
+      if (!FIELD_NAMES.has(part.fieldname))
+        throw new AppError('bad_request', `unknown field ${part.fieldname}`);
       const value = String(part.value);
       if (part.fieldname === 'actions' || part.fieldname === 'platforms') {
         fields[part.fieldname] = value.split(',');

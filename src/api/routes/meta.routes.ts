@@ -49,6 +49,9 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
       if (previews.size >= PREVIEW_CACHE_LIMIT) previews.delete(previews.keys().next().value as string);
       previews.set(cacheKey, png);
     }
-    return reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(png);
+    return reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(png);
   });
 }

@@ -23,7 +23,12 @@ export const animateStage: StageHandler = async (deps, task, job) => {
   return (now) => {
     deps.jobs.setMaster(job.id, emoji.index, masterKey, now);
     deps.queue.enqueue(
-      job.platforms.map((platform) => ({ jobId: job.id, kind: 'encode' as const, emojiIndex: emoji.index, platform })),
+      job.platforms.map((platform) => ({
+        jobId: job.id,
+        kind: 'encode' as const,
+        emojiIndex: emoji.index,
+        platform,
+      })),
       now,
     );
   };

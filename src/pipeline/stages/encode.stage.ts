@@ -1,11 +1,16 @@
-import { fitToPlatform } from '../../encode/index.ts';
 import { PLATFORMS, type PlatformId } from '../../domain/platforms.ts';
+import { fitToPlatform } from '../../encode/index.ts';
+import { registerAsset } from '../assets.ts';
 import { keys } from '../deps.ts';
 import { decodeFrames } from '../frames.codec.ts';
-import { registerAsset } from '../assets.ts';
 import { PermanentError, type StageHandler } from './stage.ts';
 
-const CONTENT_TYPES = { apng: 'image/png', gif: 'image/gif', webp: 'image/webp', webm: 'video/webm' } as const;
+const CONTENT_TYPES = {
+  apng: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  webm: 'video/webm',
+} as const;
 
 /**
  * encode: fits one emoji into one platform's rules and validates the file. The
@@ -24,7 +29,13 @@ export const encodeStage: StageHandler = async (deps, task, job) => {
 
   return (now) => {
     const assetId = registerAsset(deps, job, key, CONTENT_TYPES[rules.format], buffer.length, now);
-    deps.jobs.setOutput(job.id, emoji.index, platform, { assetId, bytes: buffer.length, validation: report }, now);
+    deps.jobs.setOutput(
+      job.id,
+      emoji.index,
+      platform,
+      { assetId, bytes: buffer.length, validation: report },
+      now,
+    );
     const outputs = deps.jobs.emoji(job.id, emoji.index)?.outputs ?? {};
     if (!job.platforms.every((p) => outputs[p])) return;
     const failing = job.platforms.flatMap((p) =>

@@ -14,12 +14,16 @@ export const packageStage: StageHandler = async (deps, task, job) => {
   const failing = emojis.filter((e) => e.status !== 'completed' || !e.outputs[platform]?.validation.ok);
   if (failing.length > 0) {
     // Never package a file that breaks the platform's rules.
-    throw new PermanentError(`emoji ${failing.map((e) => e.index + 1).join(', ')} did not pass ${rules.label} rules`);
+    throw new PermanentError(
+      `emoji ${failing.map((e) => e.index + 1).join(', ')} did not pass ${rules.label} rules`,
+    );
   }
 
   const files: Record<string, Uint8Array> = {};
   for (const e of emojis) {
-    files[rules.fileName(e.index)] = await deps.storage.get(keys.output(job.id, platform, rules.fileName(e.index)));
+    files[rules.fileName(e.index)] = await deps.storage.get(
+      keys.output(job.id, platform, rules.fileName(e.index)),
+    );
   }
   if (rules.tab) {
     const cutout = await fromPng(await deps.storage.get(keys.cutout(job.id)));

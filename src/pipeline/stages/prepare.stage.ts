@@ -32,7 +32,11 @@ export const prepareStage: StageHandler = async (deps, _task, job) => {
       now,
     });
     deps.queue.enqueue(
-      Array.from({ length: emojiCount }, (_, i) => ({ jobId: job.id, kind: 'animate' as const, emojiIndex: i })),
+      Array.from({ length: emojiCount }, (_, i) => ({
+        jobId: job.id,
+        kind: 'animate' as const,
+        emojiIndex: i,
+      })),
       now,
     );
   };

@@ -36,7 +36,7 @@ export function LandingPage() {
             <Link href="/create" className="button button--primary button--xl">
               Start Creating
             </Link>
-            <p className="muted">No account needed. A set of 16 takes about a minute.</p>
+            <p className="muted">No account needed. A set of 16 renders in seconds, right on this machine.</p>
           </div>
         </div>
         <div className="container">

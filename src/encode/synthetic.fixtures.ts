@@ -3,18 +3,9 @@
  * (no binary fixtures). Not used by production code.
  */
 import type { FrameSequence } from '../domain/image.ts';
+import { seededRandom } from '../domain/random.ts';
 
-/** Deterministic PRNG (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 type Shade = (x: number, y: number) => [number, number, number];
 

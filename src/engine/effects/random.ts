@@ -1,16 +1,8 @@
+import { seededRandom } from '../../domain/random.ts';
 /** Seeded randomness and loop-safe timing helpers for effects and motions. */
 
 /** A small deterministic PRNG (mulberry32): same seed, same sequence, on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Mixes a string into a seed so each action draws a different sequence from the same user seed. */
 export function seedFor(seed: number, salt: string): number {

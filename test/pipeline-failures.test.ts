@@ -35,7 +35,11 @@ describe('pipeline failures', () => {
       },
     );
     const { runtime } = ctx;
-    const job = await runtime.jobs.create({ userId: LOCAL_USER.id, character: { id: 'cat' }, actions: EIGHT });
+    const job = await runtime.jobs.create({
+      userId: LOCAL_USER.id,
+      character: { id: 'cat' },
+      actions: EIGHT,
+    });
     runtime.worker.start();
     const done = await waitForJob(runtime, job.id);
 
@@ -71,7 +75,11 @@ describe('pipeline failures', () => {
       },
     );
     const { runtime } = ctx;
-    const job = await runtime.jobs.create({ userId: LOCAL_USER.id, character: { id: 'bear' }, actions: EIGHT });
+    const job = await runtime.jobs.create({
+      userId: LOCAL_USER.id,
+      character: { id: 'bear' },
+      actions: EIGHT,
+    });
     runtime.worker.start();
     const done = await waitForJob(runtime, job.id);
     expect(done.job.status).toBe('completed');

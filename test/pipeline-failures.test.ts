@@ -82,6 +82,7 @@ describe('pipeline failures', () => {
     });
     runtime.worker.start();
     const done = await waitForJob(runtime, job.id);
+    expect(done.job.error).toBeNull();
     expect(done.job.status).toBe('completed');
     const task = runtime.deps.db
       .prepare(`SELECT attempts, status FROM tasks WHERE job_id = ? AND kind = 'animate' AND emoji_idx = 1`)

@@ -12,7 +12,7 @@ export interface AssetStorage {
   deletePrefix(prefix: string): Promise<void>;
 }
 
-const KEY = /^[a-z0-9][a-z0-9_.-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
+const KEY = /^[a-z0-9_-][a-z0-9_.-]*(\/[a-z0-9_-][a-z0-9_.-]*)*$/i;
 
 /** Throws unless `key` is a safe relative key (no `..`, no absolute path, no odd characters). */
 export function assertSafeKey(key: string): void {

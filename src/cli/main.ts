@@ -18,7 +18,8 @@ Usage:
                   --actions <a,b,c|all> [--platforms line-emoji] [--out out/]
   popcon actions [--json]        list the action catalog
   popcon characters [--json]     list the built-in characters
-  popcon serve                   start the web app and worker (PORT, DATA_DIR)
+  popcon serve [--no-worker]     start the web app, with the pipeline worker unless told not to
+  popcon worker                  run only the pipeline worker (shares DATA_DIR with the web process)
   popcon migrate                 apply database migrations
 `;
 
@@ -45,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         );
       case 'serve':
         return await serve(rest);
+      case 'worker':
+        return await worker(rest);
       case 'migrate':
         return migrateCommand(rest);
       case undefined:
@@ -97,18 +100,32 @@ function list<T>(args: string[], items: readonly T[], line: (item: T) => string)
 }
 
 async function serve(args: string[]): Promise<number> {
-  parse(args, {});
+  const v = parse(args, { 'no-worker': { type: 'boolean' } });
   const config = loadConfig();
   await ensureWebBuilt();
-  const server = await startServer(config);
+  const server = await startServer(config, { worker: !v['no-worker'] });
   process.stderr.write(`PopCon is running at ${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilSignal();
   await server.close();
   return 0;
+}
+
+async function worker(args: string[]): Promise<number> {
+  parse(args, {});
+  const runtime = createRuntime(loadConfig());
+  runtime.worker.start();
+  runtime.deps.logger.info({ concurrency: runtime.config.worker.concurrency }, 'pipeline worker started');
+  await untilSignal();
+  // Stop claiming, finish the tasks in flight, then exit: nothing is left half-done.
+  await runtime.close();
+  return 0;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 function migrateCommand(args: string[]): number {

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { AuthProvider } from './auth/AuthProvider.tsx';
+import { RequireUser } from './auth/RequireUser.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
 import { SiteHeader } from './components/SiteHeader.tsx';
 import { usePathname } from './lib/history.ts';
@@ -13,9 +15,17 @@ function Page({ route }: { route: Route }) {
     case 'landing':
       return <LandingPage />;
     case 'create':
-      return <EditorPage />;
+      return (
+        <RequireUser what="create a set">
+          <EditorPage />
+        </RequireUser>
+      );
     case 'job':
-      return <JobPage key={route.id} id={route.id} />;
+      return (
+        <RequireUser what="see this set">
+          <JobPage key={route.id} id={route.id} />
+        </RequireUser>
+      );
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -38,7 +48,7 @@ export function App() {
   }, [pathname]);
 
   return (
-    <>
+    <AuthProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -49,6 +59,6 @@ export function App() {
         <Page route={route} />
       </main>
       <SiteFooter />
-    </>
+    </AuthProvider>
   );
 }

@@ -7,6 +7,8 @@
  * that only reads a handful of fields. Display code tolerates missing fields.
  */
 
+import { type FirebaseWebConfig, idToken, promptSignIn } from './auth/session.ts';
+
 export type JobStatus = 'queued' | 'running' | 'paused' | 'completed' | 'failed';
 export type JobStage = 'prepare' | 'animate' | 'encode' | 'package' | 'done';
 export type EmojiStatus = 'pending' | 'running' | 'completed' | 'failed';
@@ -39,7 +41,8 @@ export interface PlatformInfo {
 }
 
 export interface AppConfig {
-  authMode: 'local';
+  authMode: 'local' | 'firebase';
+  firebase?: FirebaseWebConfig | null;
   actions: ActionInfo[];
   characters: CharacterInfo[];
   platforms: PlatformInfo[];
@@ -134,14 +137,35 @@ function fallbackMessage(status: number): string {
   return `The request failed (HTTP ${status}).`;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError('Can’t reach PopCon. Check your connection and try again.', 'network', 0);
+/**
+ * fetch() with the caller's ID token. A 401 gets one retry with a freshly
+ * renewed token; a second 401 asks the user to sign in again.
+ */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const send = async (forceRefresh: boolean) => {
+    const token = await idToken(forceRefresh);
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    try {
+      return { token, res: await fetch(path, { ...init, headers }) };
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError('Can’t reach PopCon. Check your connection and try again.', 'network', 0);
+    }
+  };
+  let { token, res } = await send(false);
+  if (res.status === 401 && token) {
+    ({ res } = await send(true));
+    if (res.status === 401) promptSignIn();
   }
+  return res;
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await authorizedFetch(path, {
+    ...init,
+    headers: { accept: 'application/json', ...init?.headers },
+  });
   if (!res.ok) throw await errorFromResponse(res);
   return (await res.json()) as T;
 }
@@ -196,4 +220,19 @@ export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
 /** URL of a job's server-sent event stream. */
 export function jobEventsUrl(id: string): string {
   return `/api/jobs/${encodeURIComponent(id)}/events`;
+}
+
+export interface Quota {
+  runningJobs: { used: number; limit: number };
+  dailyEmojis: { used: number; limit: number; resetsAt: string };
+}
+
+export interface Me {
+  user: { id: string; email: string | null; name: string | null; photoUrl: string | null };
+  quota: Quota;
+}
+
+/** The signed-in user and what is left of their quota. */
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return request<Me>('/api/me', { signal });
 }

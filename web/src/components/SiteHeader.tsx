@@ -1,7 +1,13 @@
+import { useEffect, useState } from 'react';
+import { getMe, type Quota } from '../api.ts';
+import { useUser } from '../auth/AuthProvider.tsx';
+import { usePathname } from '../lib/history.ts';
 import { Link } from './Link.tsx';
 
-/** Top bar: brand and the one call to action. */
+/** Top bar: brand, the call to action and, when signed in, the user, their quota and sign-out. */
 export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other' }) {
+  const { state, signOut } = useUser();
+  const quota = useQuota(state.status === 'signed-in');
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -11,7 +17,27 @@ export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other
           </span>
           PopCon
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="site-header__nav">
+          {state.status === 'signed-in' && (
+            <span className="account">
+              {quota && (
+                <span
+                  className="account__quota"
+                  title={`Resets ${new Date(quota.dailyEmojis.resetsAt).toLocaleString()}`}
+                >
+                  {Math.max(0, quota.dailyEmojis.limit - quota.dailyEmojis.used)} emojis left today
+                </span>
+              )}
+              <span className="account__name">{state.user.name ?? state.user.email ?? 'Signed in'}</span>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => void signOut()}
+              >
+                Sign out
+              </button>
+            </span>
+          )}
           <Link
             href="/create"
             className="button button--small button--ghost"
@@ -23,4 +49,23 @@ export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other
       </div>
     </header>
   );
+}
+
+/** The signed-in user's quota, refreshed on every page change. */
+function useQuota(signedIn: boolean): Quota | null {
+  const pathname = usePathname();
+  const [quota, setQuota] = useState<Quota | null>(null);
+  useEffect(() => {
+    if (!signedIn) {
+      setQuota(null);
+      return;
+    }
+    const abort = new AbortController();
+    getMe(abort.signal).then(
+      (me) => setQuota(me.quota),
+      () => setQuota(null),
+    );
+    return () => abort.abort();
+  }, [signedIn, pathname]);
+  return quota;
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useUser } from '../auth/AuthProvider.tsx';
 import { ExampleStrip } from '../components/ExampleStrip.tsx';
 import { Link } from '../components/Link.tsx';
+import { navigate } from '../lib/history.ts';
 
 const STEPS = [
   {
@@ -33,10 +35,8 @@ export function LandingPage() {
           </h1>
           <p className="hero__pitch">One character in, a whole animated emoji set out — ready for LINE.</p>
           <div className="hero__cta">
-            <Link href="/create" className="button button--primary button--xl">
-              Start Creating
-            </Link>
-            <p className="muted">No account needed. A set of 16 renders in seconds, right on this machine.</p>
+            <StartCreating />
+            <p className="muted">A set of 16 renders in seconds.</p>
           </div>
         </div>
         <div className="container">
@@ -61,5 +61,31 @@ export function LandingPage() {
         </ol>
       </section>
     </>
+  );
+}
+
+/** Goes to the editor; when signed out, opens sign-in first and continues to the editor afterwards. */
+function StartCreating() {
+  const { state, signIn } = useUser();
+  if (state.status !== 'signed-out') {
+    return (
+      <Link href="/create" className="button button--primary button--xl">
+        Start Creating
+      </Link>
+    );
+  }
+  const onClick = async () => {
+    try {
+      await signIn();
+      navigate('/create');
+    } catch {
+      // A closed popup is the user's choice; the editor's sign-in card offers another try.
+      navigate('/create');
+    }
+  };
+  return (
+    <button type="button" className="button button--primary button--xl" onClick={() => void onClick()}>
+      Start Creating
+    </button>
   );
 }

@@ -29,6 +29,24 @@ export const CHARACTERS: readonly CharacterDefinition[] = [
     defaultColor: '#b07a4f',
     presets: { brown: '#b07a4f', honey: '#e0a75e', panda: '#f2f2f2', pink: '#f4a7b9' },
   },
+  {
+    id: 'bunny',
+    label: 'Bunny',
+    defaultColor: '#f6f0ea',
+    presets: { snow: '#f6f0ea', cocoa: '#a8826a', sakura: '#ffc4d6', grey: '#b9b4c7' },
+  },
+  {
+    id: 'chick',
+    label: 'Chick',
+    defaultColor: '#ffd95a',
+    presets: { lemon: '#ffd95a', cream: '#fff1c9', peach: '#ffb99a', mint: '#a8e6c8' },
+  },
+  {
+    id: 'frog',
+    label: 'Frog',
+    defaultColor: '#7ccf6b',
+    presets: { leaf: '#7ccf6b', lime: '#b5e35c', teal: '#56c2b4', berry: '#ff8fab' },
+  },
 ];
 
 const BY_ID = new Map(CHARACTERS.map((c) => [c.id, c]));

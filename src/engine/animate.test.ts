@@ -10,6 +10,7 @@ import { prepareStage } from './stage.ts';
 import { meanAbsDiff, opaqueOnBorder } from './testing.ts';
 
 const SIZE = 180;
+const SIZES = [128, 180] as const;
 const cutouts = new Map<string, RgbaImage>();
 const renders = new Map<string, FrameSequence>();
 
@@ -18,15 +19,17 @@ beforeAll(() => {
     const cut = normalizeCutout(drawCharacter(c.id, c.defaultColor, 512));
     cutouts.set(c.id, cut);
     for (const a of ACTIONS) {
-      const opts = { size: SIZE, frames: a.defaultFrames, durationMs: a.defaultDurationMs };
-      renders.set(`${a.id}/${c.id}`, animate(cut, a.id, {}, opts));
+      for (const size of SIZES) {
+        const opts = { size, frames: a.defaultFrames, durationMs: a.defaultDurationMs };
+        renders.set(`${a.id}/${c.id}/${size}`, animate(cut, a.id, {}, opts));
+      }
     }
   }
 });
 
 /** Share of the resting character's solid pixels that are opaque in a frame. */
-function restingCharacterShown(cut: RgbaImage, frame: Uint8Array, captioned = false): number {
-  const { stage, sprite } = prepareStage(cut, SIZE, captioned);
+function restingCharacterShown(cut: RgbaImage, frame: Uint8Array, captioned = false, size = SIZE): number {
+  const { stage, sprite } = prepareStage(cut, size, captioned);
   const img = canvasToImage(sprite.canvas);
   const ox = Math.round(stage.feetX - sprite.feetX);
   const oy = Math.round(stage.feetY - sprite.feetY);
@@ -36,7 +39,7 @@ function restingCharacterShown(cut: RgbaImage, frame: Uint8Array, captioned = fa
     for (let x = 0; x < img.width; x++) {
       if (img.data[(y * img.width + x) * 4 + 3] < 220) continue;
       solid++;
-      if (frame[((y + oy) * SIZE + x + ox) * 4 + 3] >= 128) shown++;
+      if (frame[((y + oy) * size + x + ox) * 4 + 3] >= 128) shown++;
     }
   }
   return shown / solid;
@@ -45,37 +48,44 @@ function restingCharacterShown(cut: RgbaImage, frame: Uint8Array, captioned = fa
 describe('animate', () => {
   for (const a of ACTIONS) {
     for (const c of CHARACTERS) {
-      it(`${a.id}/${c.id}: right frames, whole character at rest in frame 0, seamless, moving`, () => {
-        const seq = renders.get(`${a.id}/${c.id}`)!;
-        expect(seq.width).toBe(SIZE);
-        expect(seq.height).toBe(SIZE);
-        expect(seq.durationMs).toBe(a.defaultDurationMs);
-        expect(seq.frames).toHaveLength(a.defaultFrames);
-        for (const f of seq.frames) expect(f.length).toBe(SIZE * SIZE * 4);
+      it(`${a.id}/${c.id} cut-out: right frames, whole character in frame 0, seamless and moving at 128 and 180 px`, () => {
+        for (const size of SIZES) {
+          const seq = renders.get(`${a.id}/${c.id}/${size}`)!;
+          expect(seq.width).toBe(size);
+          expect(seq.height).toBe(size);
+          expect(seq.durationMs).toBe(a.defaultDurationMs);
+          expect(seq.frames).toHaveLength(a.defaultFrames);
+          for (const f of seq.frames) expect(f.length).toBe(size * size * 4);
 
-        expect(opaqueOnBorder(seq.frames[0], SIZE, 2)).toBe(0);
-        expect(restingCharacterShown(cutouts.get(c.id)!, seq.frames[0])).toBeGreaterThan(0.99);
+          expect(opaqueOnBorder(seq.frames[0], size, 2)).toBe(0);
+          expect(restingCharacterShown(cutouts.get(c.id)!, seq.frames[0], false, size)).toBeGreaterThan(0.99);
 
-        const steps = seq.frames.slice(1).map((f, i) => meanAbsDiff(seq.frames[i], f));
-        const wrap = meanAbsDiff(seq.frames[seq.frames.length - 1], seq.frames[0]);
-        expect(Math.max(...steps)).toBeGreaterThan(0.5);
-        expect(wrap).toBeLessThanOrEqual(1.5 * Math.max(...steps));
+          const steps = seq.frames.slice(1).map((f, i) => meanAbsDiff(seq.frames[i], f));
+          const wrap = meanAbsDiff(seq.frames[seq.frames.length - 1], seq.frames[0]);
+          expect(Math.max(...steps)).toBeGreaterThan(0.5);
+          expect(wrap).toBeLessThanOrEqual(1.5 * Math.max(...steps));
+        }
       });
     }
   }
 
-  it('renders every pair of actions clearly differently', () => {
-    const cut = cutouts.get('cat')!;
-    const opts = { size: SIZE, frames: 12, durationMs: 1000 };
-    const seqs = ACTIONS.map((a) => animate(cut, a.id, {}, opts));
-    let closest = Number.POSITIVE_INFINITY;
+  it('renders every pair of actions clearly differently for an upload too', () => {
+    // An upload keeps one face, so only motion and effects tell its actions apart.
+    const seqs = ACTIONS.map((a) => renders.get(`${a.id}/cat/128`)!);
+    const phases = 8;
+    let closest = { d: Number.POSITIVE_INFINITY, pair: '' };
     for (let i = 0; i < seqs.length; i++) {
       for (let j = i + 1; j < seqs.length; j++) {
-        const diff = seqs[i].frames.reduce((s, f, k) => s + meanAbsDiff(f, seqs[j].frames[k]), 0) / 12;
-        closest = Math.min(closest, diff);
+        let d = 0;
+        for (let k = 0; k < phases; k++) {
+          const a = seqs[i].frames[Math.floor((k / phases) * seqs[i].frames.length)];
+          const b = seqs[j].frames[Math.floor((k / phases) * seqs[j].frames.length)];
+          d += meanAbsDiff(a, b) / phases;
+        }
+        if (d < closest.d) closest = { d, pair: `${ACTIONS[i].id}~${ACTIONS[j].id}` };
       }
     }
-    expect(closest).toBeGreaterThan(5);
+    expect(closest.d, closest.pair).toBeGreaterThan(6);
   });
 
   it('renders identical bytes for identical inputs', () => {
@@ -126,12 +136,22 @@ describe('animate', () => {
     expect(meanAbsDiff(plain.frames[0], captioned.frames[0])).toBeGreaterThan(1);
   });
 
-  it('uses the accent colour for effects', () => {
+  it('lets every action take an accent colour, an intensity and a speed', () => {
     const cut = cutouts.get('cat')!;
-    const opts = { size: SIZE, frames: 4, durationMs: 1000 };
-    const a = animate(cut, 'love', { seed: 3 }, opts);
-    const b = animate(cut, 'love', { seed: 3, accent: '#22aa44' }, opts);
-    expect(meanAbsDiff(a.frames[1], b.frames[1])).toBeGreaterThan(0.3);
+    const opts = { size: 96, frames: 16, durationMs: 2000 };
+    const loopDiff = (x: FrameSequence, y: FrameSequence) =>
+      x.frames.reduce((sum, f, i) => sum + meanAbsDiff(f, y.frames[i]), 0) / x.frames.length;
+    for (const a of ACTIONS) {
+      const base = animate(cut, a.id, {}, opts);
+      expect(
+        loopDiff(base, animate(cut, a.id, { accent: '#22aa44' }, opts)),
+        `${a.id} accent`,
+      ).toBeGreaterThan(0.05);
+      expect(loopDiff(base, animate(cut, a.id, { intensity: 1 }, opts)), `${a.id} intensity`).toBeGreaterThan(
+        0.2,
+      );
+      expect(loopDiff(base, animate(cut, a.id, { speed: 2 }, opts)), `${a.id} speed`).toBeGreaterThan(0.2);
+    }
   });
 
   it('rejects an unknown action, a bad accent and bad options', () => {

@@ -2,25 +2,41 @@
  * Caption text under the character: white, bold, with a dark rounded outline, sized
  * to fit the frame width. Drawn once per emoji onto its own layer.
  */
+import fs from 'node:fs';
 import { type Canvas, createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { INK } from './effects/ink.ts';
 
-/** Preferred families, roundest and widest-coverage first; the first one installed is used. */
-const FAMILIES = [
-  'M PLUS Rounded 1c',
-  'Nunito',
-  'Noto Sans CJK JP',
-  'Noto Sans JP',
-  'DejaVu Sans',
-  'Liberation Sans',
+/**
+ * Noto Sans CJK covers Latin, kana, kanji and hangul in one face, so a caption mixing
+ * them never falls back glyph by glyph. Debian's fonts-noto-cjk puts it here (.ci/run
+ * installs it); it is registered by path so fontconfig quirks cannot hide it.
+ */
+const CJK_FONT_FILES = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Black.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 ];
+const CAPTION_FAMILY = 'PopCon Caption';
+
+/** Fallbacks when the CJK font is missing: Latin still renders, CJK may show as boxes. */
+const FALLBACK_FAMILIES = ['Noto Sans CJK JP', 'Noto Sans JP', 'DejaVu Sans', 'Liberation Sans'];
 
 let cachedFamily: string | null | undefined;
 
+/** The path of the CJK caption font, or undefined when this machine has none. */
+export function captionFontFile(): string | undefined {
+  return CJK_FONT_FILES.find((f) => fs.existsSync(f));
+}
+
 function pickFamily(): string | null {
   if (cachedFamily !== undefined) return cachedFamily;
+  const file = captionFontFile();
+  if (file && GlobalFonts.registerFromPath(file, CAPTION_FAMILY)) {
+    cachedFamily = CAPTION_FAMILY;
+    return cachedFamily;
+  }
   const installed = new Set(GlobalFonts.families.map((f) => f.family));
-  cachedFamily = FAMILIES.find((f) => installed.has(f)) ?? GlobalFonts.families[0]?.family ?? null;
+  cachedFamily = FALLBACK_FAMILIES.find((f) => installed.has(f)) ?? GlobalFonts.families[0]?.family ?? null;
   return cachedFamily;
 }
 

@@ -1,6 +1,6 @@
 /** PopCon's render engine: built-in characters, background removal, cut-out layout and animation. */
 export { listMotions } from './actions/index.ts';
-export { type AnimateOptions, animate } from './animate.ts';
-export { drawCharacter, listCharacters } from './characters/index.ts';
+export { type AnimateOptions, animate, animateCharacter, type CharacterSpec } from './animate.ts';
+export { drawCharacter, EXPRESSIONS, type Expression, listCharacters } from './characters/index.ts';
 export { normalizeCutout } from './cutout.ts';
 export { matte } from './matte.ts';

@@ -3,11 +3,14 @@
  * The background is what a flood fill from the border reaches through pixels close
  * to the estimated background colour; only that connected region goes, so details
  * that match the background but sit inside the character (white eyes on a white
- * background) stay. Edges get a soft alpha and the background is un-mixed from
- * their colour, so the cut-out has no halo.
+ * background) stay, apart from large enclosed regions that look exactly like the
+ * background (the gap between a tail and a body, see matte-holes.ts). Edges get a
+ * soft alpha and the background is un-mixed from their colour, so the cut-out has no
+ * halo.
  */
 import type { RgbaImage } from '../domain/image.ts';
 import { estimateBackground } from './matte-background.ts';
+import { removeHoles } from './matte-holes.ts';
 
 /** Alpha below this counts as transparency an image already has. */
 const OPAQUE = 250;
@@ -66,6 +69,8 @@ export function matte(img: RgbaImage): RgbaImage {
       }
     }
   }
+
+  removeHoles(img, core, dist, lo);
 
   // 2. Edge band: non-background pixels within `radius` (8-connected) of the background.
   const radius = Math.max(2, Math.round(Math.min(w, h) / 400));

@@ -18,7 +18,7 @@ const CAPTION_BAND = 0.22;
 const MAX_WIDTH = 0.84;
 const FOOT_MARGIN = 0.045;
 /** Transparent padding around the sprite so bilinear sampling fades its edge instead of cutting it. */
-const PAD = 2;
+export const PAD = 2;
 
 export interface Sprite {
   canvas: Canvas;
@@ -29,6 +29,28 @@ export interface Sprite {
   feetY: number;
 }
 
+/** The resting layout for a character of `bw`×`bh` source pixels, and the scale that fits it. */
+export function layoutStage(
+  size: number,
+  captioned: boolean,
+  bw: number,
+  bh: number,
+): { stage: Stage; scale: number } {
+  const targetH = size * (captioned ? REST_HEIGHT_CAPTIONED : REST_HEIGHT);
+  const scale = Math.min(targetH / bh, (size * MAX_WIDTH) / bw);
+  const unit = size / 180;
+  const stage: Stage = {
+    size,
+    unit,
+    feetX: size / 2,
+    feetY: size * (1 - FOOT_MARGIN - (captioned ? CAPTION_BAND : 0)),
+    width: Math.max(1, Math.round(bw * scale)),
+    height: Math.max(1, Math.round(bh * scale)),
+    margin: Math.max(3, 4 * unit),
+  };
+  return { stage, scale };
+}
+
 /** Builds the resting layout and the pre-scaled character sprite for a `size`×`size` output. */
 export function prepareStage(
   cutout: RgbaImage,
@@ -37,12 +59,9 @@ export function prepareStage(
 ): { stage: Stage; sprite: Sprite } {
   const box = alphaBounds(cutout, 0);
   if (!box) throw new Error('the cut-out has no visible character to animate');
-  const bw = box.right - box.left;
-  const bh = box.bottom - box.top;
-  const targetH = size * (captioned ? REST_HEIGHT_CAPTIONED : REST_HEIGHT);
-  const scale = Math.min(targetH / bh, (size * MAX_WIDTH) / bw);
-  const w = Math.max(1, Math.round(bw * scale));
-  const h = Math.max(1, Math.round(bh * scale));
+  const { stage } = layoutStage(size, captioned, box.right - box.left, box.bottom - box.top);
+  const w = stage.width;
+  const h = stage.height;
   const small = resizeRgba(crop(cutout, box), w, h);
   const padded: RgbaImage = {
     width: w + 2 * PAD,
@@ -52,20 +71,12 @@ export function prepareStage(
   for (let y = 0; y < h; y++) {
     padded.data.set(small.data.subarray(y * w * 4, (y + 1) * w * 4), ((y + PAD) * padded.width + PAD) * 4);
   }
-  const unit = size / 180;
-  const stage: Stage = {
-    size,
-    unit,
-    feetX: size / 2,
-    feetY: size * (1 - FOOT_MARGIN - (captioned ? CAPTION_BAND : 0)),
-    width: w,
-    height: h,
-    margin: Math.max(3, 4 * unit),
-  };
-  return {
-    stage,
-    sprite: { canvas: imageToCanvas(padded), tinted: new Map(), feetX: PAD + w / 2, feetY: PAD + h },
-  };
+  return { stage, sprite: spriteOf(imageToCanvas(padded), w, h) };
+}
+
+/** Wraps a padded `w`×`h` character canvas as a sprite standing on its bottom centre. */
+export function spriteOf(canvas: Canvas, w: number, h: number): Sprite {
+  return { canvas, tinted: new Map(), feetX: PAD + w / 2, feetY: PAD + h };
 }
 
 /**

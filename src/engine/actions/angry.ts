@@ -1,4 +1,4 @@
-/** Angry: a trembling shake, a red flush pulsing over the body, a throbbing anger mark and steam. */
+/** Angry: a trembling shake, red rising up the body, a throbbing anger mark and steam. */
 import { angerMark, puff } from '../effects/marks.ts';
 import { frac, lifeFade } from '../effects/random.ts';
 import { bump, fastCycles, inside, wave } from './kit.ts';
@@ -7,6 +7,7 @@ import type { Motion } from './types.ts';
 export const angry: Motion = {
   id: 'angry',
   cycles: 1,
+  face: 'angry',
   pose: (b) => {
     const k = fastCycles(b, 3);
     const flush = bump(b.t, b.cycles);
@@ -17,7 +18,8 @@ export const angry: Motion = {
       sx: 1 + 0.02 * b.amp * flush,
       sy: 1 - 0.02 * b.amp * flush,
       skew: 0,
-      tint: { colour: '#ff2a2a', amount: Math.min(0.8, 0.55 * b.amp * flush) },
+      // The red rises from the feet and drains again, as anger boils up.
+      tint: { colour: '#ff2a2a', amount: 0.78, level: Math.min(1.05, (0.45 + 0.5 * b.amp) * flush) },
     };
   },
   front: (ctx, s) => {
@@ -26,7 +28,7 @@ export const angry: Motion = {
     const r = stage.height * 0.11 * (0.9 + 0.2 * throb);
     const [ax, ay] = s.follow(0.4, 0.93);
     const [x, y] = inside(stage, ax, ay, r * 1.1);
-    angerMark(ctx, x, y, r, s.accent ?? '#ff3b4f');
+    angerMark(ctx, x, y, r, s.accent);
     for (const side of [-1, 1]) {
       const u = frac(s.t * s.cycles + (side > 0 ? 0.5 : 0));
       // Steam blows out sideways from the cheeks, below the anger mark.

@@ -8,6 +8,7 @@ import type { Motion } from './types.ts';
 export const hello: Motion = {
   id: 'hello',
   cycles: 1,
+  face: 'smile',
   pose: ({ t, cycles, amp }) => ({
     dx: 0,
     dy: 0.012 * amp * (1 - Math.cos(4 * Math.PI * cycles * t)) * 0.5,
@@ -33,6 +34,6 @@ export const hello: Motion = {
       1.4 * s.stage.unit,
       0.85,
     );
-    wavingHand(ctx, x, y + h * 0.25, h, swing, s.accent ?? '#ffd36b');
+    wavingHand(ctx, x, y + h * 0.25, h, swing, s.accent);
   },
 };

@@ -32,6 +32,7 @@ function height(stage: Stage, amp: number): number {
 export const jump: Motion = {
   id: 'jump',
   cycles: 1,
+  face: 'smile',
   pose: ({ t, cycles, amp }, stage) => {
     const { air, squash } = phase(cyclePhase(t, cycles));
     // Stretch most while moving fastest: half-way up and half-way down.
@@ -67,7 +68,7 @@ export const jump: Motion = {
       const size = stage.height * 0.16 * (0.6 + 0.6 * dust);
       const x = stage.feetX + side * stage.width * (0.42 + 0.25 * dust);
       const [cx, cy] = inside(stage, x, stage.feetY - size * 0.4, size / 2);
-      puff(ctx, cx, cy, size, Math.sin(Math.PI * dust));
+      puff(ctx, cx, cy, size, Math.sin(Math.PI * dust), s.accent);
     }
   },
 };

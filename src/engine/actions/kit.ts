@@ -34,14 +34,15 @@ export function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
 }
 
-/** Keeps a disc of radius `r` at (x, y) inside the effect-safe area of the frame. */
+/** Keeps a box of half-size `r`×`ry` (a disc by default) at (x, y) inside the effect-safe area of the frame. */
 export function inside(
   stage: { size: number; margin: number },
   x: number,
   y: number,
   r: number,
+  ry = r,
 ): [number, number] {
-  const lo = stage.margin + r;
-  const hi = stage.size - stage.margin - r;
-  return [clamp(x, lo, hi), clamp(y, lo, hi)];
+  const lo = stage.margin;
+  const hi = stage.size - stage.margin;
+  return [clamp(x, lo + r, hi - r), clamp(y, lo + ry, hi - ry)];
 }

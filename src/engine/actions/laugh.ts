@@ -7,6 +7,7 @@ import type { Motion } from './types.ts';
 export const laugh: Motion = {
   id: 'laugh',
   cycles: 2,
+  face: 'joy',
   pose: ({ t, cycles, amp }) => {
     const h = hop(t, cycles);
     return {
@@ -27,9 +28,10 @@ export const laugh: Motion = {
       const pop = 0.75 + 0.35 * Math.sin(Math.PI * Math.min(1, p * 1.6));
       const [hx, hy] = s.follow(side * 0.52, 0.98);
       const [x, y] = inside(stage, hx, hy, size * 0.9);
-      haText(ctx, x, y, size * pop, s.accent ?? '#ff9d2e', 1, side * 0.22);
+      haText(ctx, x, y, size * pop, s.accent, 1, side * 0.22);
       // Tears of joy: arcs out of the eyes, one drop per side per bounce.
-      const [ex, ey] = s.follow(side * 0.24, 0.58);
+      const [efx, efy] = s.face.eyes[side < 0 ? 0 : 1];
+      const [ex, ey] = s.follow(efx + side * 0.06, efy);
       const u = cyclePhase(s.t, s.cycles);
       const tx = ex + side * stage.width * 0.3 * u;
       const ty = ey - stage.height * (0.18 * u - 0.3 * u * u);

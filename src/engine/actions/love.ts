@@ -9,6 +9,7 @@ const HEARTS = 6;
 export const love: Motion = {
   id: 'love',
   cycles: 2,
+  face: 'love',
   pose: ({ t, cycles, amp }) => {
     const stretch = 0.035 * amp * wave(t, cycles);
     return {
@@ -23,7 +24,7 @@ export const love: Motion = {
   front: (ctx, s) => {
     const random = rng(seedFor(s.seed, 'love'));
     const { stage } = s;
-    const colour = s.accent ?? '#ff4f86';
+    const colour = s.accent;
     for (let i = 0; i < HEARTS; i++) {
       const side = i % 2 === 0 ? -1 : 1;
       const x0 = stage.feetX + side * stage.width * (0.46 + random() * 0.22);

@@ -7,6 +7,7 @@ import type { Motion } from './types.ts';
 export const no: Motion = {
   id: 'no',
   cycles: 2,
+  face: 'no',
   pose: ({ t, cycles, amp }) => {
     const w = wave(t, cycles);
     return { dx: 0.01 * amp * w, dy: 0, rotate: 0.02 * amp * w, sx: 1, sy: 1, skew: 0.11 * amp * w };
@@ -17,7 +18,7 @@ export const no: Motion = {
     const size = stage.height * 0.22;
     const [mx, my] = s.follow(0.56, 0.98);
     const [x, y] = inside(stage, mx, my, size * 0.55);
-    crossMark(ctx, x, y, size * (0.9 + 0.15 * Math.abs(w)), s.accent ?? '#ff4d5e');
+    crossMark(ctx, x, y, size * (0.9 + 0.15 * Math.abs(w)), s.accent);
     // Swish lines trail on the side the head is moving away from.
     const [hx, hy] = s.follow(0, 0.7);
     const r = stage.width * 0.56;

@@ -15,6 +15,7 @@ function palette(seed: number, accent: string | undefined): string[] {
 export const party: Motion = {
   id: 'party',
   cycles: 2,
+  face: 'joy',
   pose: ({ t, cycles, amp }) => {
     const h = hop(t, cycles);
     return {
@@ -30,7 +31,7 @@ export const party: Motion = {
     const { stage } = s;
     const seed = seedFor(s.seed, 'party');
     const random = rng(seed);
-    const colours = palette(seed, s.accent);
+    const colours = palette(seed, s.customAccent ? s.accent : undefined);
     const [hatX, hatY] = s.follow(-0.1, 0.92);
     partyHat(ctx, hatX, hatY, stage.height * 0.2, colours[0], s.pose.rotate - 0.32);
 

@@ -1,4 +1,5 @@
-/** Sleepy: slow breathing and a drowsy lean while "z z Z" drift up from the head. */
+/** Sleepy: slow breathing, a drowsy lean and a nose bubble swelling with each breath while "z Z Z" drift up. */
+import { noseBubble } from '../effects/drops.ts';
 import { zLetter } from '../effects/marks.ts';
 import { smoothstep } from '../effects/random.ts';
 import { bump, cyclePhase, inside, wave } from './kit.ts';
@@ -9,6 +10,7 @@ const LETTERS = 3;
 export const sleepy: Motion = {
   id: 'sleepy',
   cycles: 1,
+  face: 'sleepy',
   pose: ({ t, cycles, amp }) => {
     const breath = wave(t, cycles * 2);
     return {
@@ -36,7 +38,12 @@ export const sleepy: Motion = {
       const f = 0.2 + 0.37 * i;
       const bob = Math.sin(2 * Math.PI * (p + i * 0.15)) * stage.unit * 1.5;
       const [x, y] = inside(stage, hx + (ex - hx) * f, hy + (ey - hy) * f + bob, size * 0.75);
-      zLetter(ctx, x, y, size, s.accent ?? '#8ea2ff', appear * fadeOut, -0.15);
+      zLetter(ctx, x, y, size, s.accent, appear * fadeOut, -0.15);
     }
+    // The bubble swells on the in-breath and shrinks back, never popping: the loop stays calm.
+    // It grows from one nostril, just above and beside the mouth, out to the side.
+    const [nx, ny] = s.follow(s.face.mouth[0] + 0.06, s.face.mouth[1] + 0.05);
+    const r = stage.height * (0.03 + 0.065 * (0.5 - 0.5 * Math.cos(2 * Math.PI * s.cycles * s.t)));
+    noseBubble(ctx, nx + r, ny + r * 0.35, r);
   },
 };

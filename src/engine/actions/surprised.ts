@@ -14,6 +14,7 @@ function startle(p: number): { up: number; land: number } {
 export const surprised: Motion = {
   id: 'surprised',
   cycles: 1,
+  face: 'surprised',
   pose: ({ t, cycles, amp }) => {
     const { up, land } = startle(cyclePhase(t, cycles));
     return {
@@ -31,7 +32,7 @@ export const surprised: Motion = {
     const h = stage.height * 0.3 * (0.9 + 0.2 * up);
     const [bx, by] = s.follow(0.42, 1.0);
     const [x, y] = inside(stage, bx, by, h * 0.55);
-    exclamation(ctx, x, y, h, s.accent ?? '#ffcc33', 1, 0.18);
+    exclamation(ctx, x, y, h, s.accent, 1, 0.18);
     // Shock lines radiate from the upper-left of the head, opposite the "!".
     const len = stage.height * 0.09 * (0.7 + 0.3 * up);
     const [hx, hy] = s.follow(-0.5, 0.95);

@@ -14,6 +14,7 @@ function bow(p: number): number {
 export const thanks: Motion = {
   id: 'thanks',
   cycles: 1,
+  face: 'happy',
   pose: ({ t, cycles, amp }) => {
     const b = bow(cyclePhase(t, cycles));
     return {
@@ -36,7 +37,7 @@ export const thanks: Motion = {
       const twinkle = 0.5 + 0.5 * Math.sin(2 * Math.PI * (s.t * 2 + phase));
       const r = stage.height * (0.055 + random() * 0.04);
       const [cx, cy] = inside(stage, x, y, r);
-      sparkle(ctx, cx, cy, r * (0.45 + 0.55 * twinkle), i % 3 === 2 ? '#ffffff' : (s.accent ?? '#ffd54a'));
+      sparkle(ctx, cx, cy, r * (0.45 + 0.55 * twinkle), i % 3 === 2 ? '#ffffff' : s.accent);
     }
   },
 };

@@ -1,9 +1,9 @@
 /** The blob: a soft gumdrop with a little tuft, nub arms and peeking feet. */
 import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
-import { blush, eye, gloss, openMouth, type Palette, shadedPart } from './style.ts';
+import type { CharacterArt } from './face.ts';
+import { gloss, type Palette, shadedPart } from './style.ts';
 
-/** Draws the blob in 100×100 units. */
-export function drawBlob(ctx: SKRSContext2D, pal: Palette): void {
+function body(ctx: SKRSContext2D, pal: Palette): void {
   for (const x of [39, 61]) {
     const foot = new Path2D();
     foot.ellipse(x, 90, 7, 4, 0, 0, Math.PI * 2);
@@ -11,12 +11,12 @@ export function drawBlob(ctx: SKRSContext2D, pal: Palette): void {
   }
   const tuft = new Path2D('M 43.5 34 C 44 27 49 23.5 56.5 22.5 C 53.5 26 53.5 30 57.5 34.5 Z');
   shadedPart(ctx, tuft, pal, { x: 43, y: 22, w: 15, h: 13 });
-  const body = new Path2D(
+  const shape = new Path2D(
     'M 50 31 C 66 31 76.5 47 78.5 66 C 80.5 83 74 90.5 61 90.5 L 39 90.5 C 26 90.5 19.5 83 21.5 66 C 23.5 47 34 31 50 31 Z',
   );
-  shadedPart(ctx, body, pal, { x: 21, y: 31, w: 58, h: 60 });
+  shadedPart(ctx, shape, pal, { x: 21, y: 31, w: 58, h: 60 });
   ctx.save();
-  ctx.clip(body);
+  ctx.clip(shape);
   ctx.beginPath();
   ctx.ellipse(50, 84, 17, 9, 0, 0, Math.PI * 2);
   ctx.fillStyle = pal.belly;
@@ -29,9 +29,24 @@ export function drawBlob(ctx: SKRSContext2D, pal: Palette): void {
     arm.ellipse(50 + side * 27, 74, 3.6, 6, side * -0.7, 0, Math.PI * 2);
     shadedPart(ctx, arm, pal, { x: 50 + side * 27 - 4, y: 68, w: 8, h: 12 });
   }
-  eye(ctx, 40.5, 60, pal, 1.1);
-  eye(ctx, 59.5, 60, pal, 1.1);
-  blush(ctx, 32.5, 67, pal, 5, 3);
-  blush(ctx, 67.5, 67, pal, 5, 3);
-  openMouth(ctx, 50, 66.5, pal, 5.5);
 }
+
+/** The blob, in 100×100 units: its face sits low on the body, like a gumdrop's. */
+export const blob: CharacterArt = {
+  body,
+  face: () => ({
+    eyes: [
+      [40, 58],
+      [60, 58],
+    ],
+    eyeScale: 1.3,
+    mouth: [50, 66],
+    mouthWidth: 7,
+    cheeks: [
+      [31.5, 66],
+      [68.5, 66],
+    ],
+    rest: 'open',
+    top: 31,
+  }),
+};

@@ -2,7 +2,8 @@
 import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import { mix } from '../color.ts';
 import { chibiBody } from './body.ts';
-import { blush, catMouth, eye, flatPart, gloss, OUTLINE, type Palette, shadedPart } from './style.ts';
+import type { CharacterArt } from './face.ts';
+import { flatPart, gloss, OUTLINE, type Palette, shadedPart } from './style.ts';
 
 function tail(ctx: SKRSContext2D, pal: Palette): void {
   const path = new Path2D('M 60 87 C 76 90 84 80 81 68 C 80 63 76 61 74 64');
@@ -67,8 +68,7 @@ function whiskers(ctx: SKRSContext2D, pal: Palette): void {
   }
 }
 
-/** Draws the cat in 100×100 units. */
-export function drawCat(ctx: SKRSContext2D, pal: Palette): void {
+function body(ctx: SKRSContext2D, pal: Palette): void {
   tail(ctx, pal);
   chibiBody(ctx, pal, { limbs: pal.body, belly: pal.belly });
   ears(ctx, pal);
@@ -79,17 +79,32 @@ export function drawCat(ctx: SKRSContext2D, pal: Palette): void {
   ctx.clip(head);
   stripes(ctx, pal);
   ctx.beginPath();
-  ctx.ellipse(50, 57, 9.5, 6.5, 0, 0, Math.PI * 2);
+  ctx.ellipse(50, 57.5, 10, 6.5, 0, 0, Math.PI * 2);
   ctx.fillStyle = pal.belly;
   ctx.fill();
   ctx.restore();
   gloss(ctx, 34, 35.5, 5, 2.6, -0.6);
   whiskers(ctx, pal);
-  eye(ctx, 40, 49.5, pal);
-  eye(ctx, 60, 49.5, pal);
-  blush(ctx, 32.5, 56, pal);
-  blush(ctx, 67.5, 56, pal);
   const nose = new Path2D('M 48.3 53.2 Q 50 52.6 51.7 53.2 Q 51 55 50 55.3 Q 49 55 48.3 53.2 Z');
   flatPart(ctx, nose, pal.inner, pal, 1);
-  catMouth(ctx, 50, 56, pal);
 }
+
+/** The cat, in 100×100 units. */
+export const cat: CharacterArt = {
+  body,
+  face: () => ({
+    eyes: [
+      [39.5, 48],
+      [60.5, 48],
+    ],
+    eyeScale: 1.2,
+    mouth: [50, 56.5],
+    mouthWidth: 7,
+    cheeks: [
+      [31.5, 55.5],
+      [68.5, 55.5],
+    ],
+    rest: 'cat',
+    top: 26,
+  }),
+};

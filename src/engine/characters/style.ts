@@ -89,29 +89,6 @@ export function outline(ctx: SKRSContext2D, path: Path2D, pal: Palette, width = 
   ctx.stroke(path);
 }
 
-/** A shiny kawaii eye: dark oval with two white catch-lights. */
-export function eye(ctx: SKRSContext2D, x: number, y: number, pal: Palette, scale = 1): void {
-  const rx = 3 * scale;
-  const ry = 3.8 * scale;
-  if (pal.eyeRim) {
-    ctx.beginPath();
-    ctx.ellipse(x, y, rx + 1.1, ry + 1.1, 0, 0, Math.PI * 2);
-    ctx.fillStyle = pal.eyeRim;
-    ctx.fill();
-  }
-  ctx.beginPath();
-  ctx.ellipse(x, y, rx, ry, 0, 0, Math.PI * 2);
-  ctx.fillStyle = pal.eye;
-  ctx.fill();
-  ctx.fillStyle = '#ffffff';
-  ctx.beginPath();
-  ctx.arc(x - rx * 0.32, y - ry * 0.38, rx * 0.42, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.beginPath();
-  ctx.arc(x + rx * 0.36, y + ry * 0.35, rx * 0.2, 0, Math.PI * 2);
-  ctx.fill();
-}
-
 /** Soft pink cheek. */
 export function blush(ctx: SKRSContext2D, x: number, y: number, pal: Palette, rx = 4.6, ry = 2.7): void {
   const g = ctx.createRadialGradient(x, y, 0, x, y, rx);
@@ -135,45 +112,4 @@ export function gloss(ctx: SKRSContext2D, x: number, y: number, rx: number, ry: 
   ctx.ellipse(x, y, rx, ry, tilt, 0, Math.PI * 2);
   ctx.fillStyle = 'rgba(255,255,255,0.55)';
   ctx.fill();
-}
-
-/** A cat-style "ω" mouth centred at (x, y). */
-export function catMouth(ctx: SKRSContext2D, x: number, y: number, pal: Palette): void {
-  ctx.beginPath();
-  ctx.moveTo(x - 3.6, y - 0.6);
-  ctx.quadraticCurveTo(x - 1.8, y + 2.6, x, y);
-  ctx.quadraticCurveTo(x + 1.8, y + 2.6, x + 3.6, y - 0.6);
-  ctx.lineWidth = 1.4;
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
-  ctx.strokeStyle = pal.outline;
-  ctx.stroke();
-}
-
-/** An open happy mouth with a little tongue. */
-export function openMouth(ctx: SKRSContext2D, x: number, y: number, pal: Palette, w = 5): void {
-  ctx.beginPath();
-  ctx.moveTo(x - w / 2, y);
-  ctx.quadraticCurveTo(x, y - 0.6, x + w / 2, y);
-  ctx.quadraticCurveTo(x + w / 2, y + w * 0.75, x, y + w * 0.75);
-  ctx.quadraticCurveTo(x - w / 2, y + w * 0.75, x - w / 2, y);
-  ctx.closePath();
-  ctx.fillStyle = '#6b2a3a';
-  ctx.fill();
-  ctx.save();
-  ctx.clip();
-  ctx.beginPath();
-  ctx.ellipse(x, y + w * 0.78, w * 0.32, w * 0.26, 0, 0, Math.PI * 2);
-  ctx.fillStyle = '#ff8fa3';
-  ctx.fill();
-  ctx.restore();
-  ctx.beginPath();
-  ctx.moveTo(x - w / 2, y);
-  ctx.quadraticCurveTo(x, y - 0.6, x + w / 2, y);
-  ctx.quadraticCurveTo(x + w / 2, y + w * 0.75, x, y + w * 0.75);
-  ctx.quadraticCurveTo(x - w / 2, y + w * 0.75, x - w / 2, y);
-  ctx.closePath();
-  ctx.lineWidth = 1.3;
-  ctx.strokeStyle = pal.outline;
-  ctx.stroke();
 }

@@ -1,4 +1,4 @@
-/** Water effects: tears, a sweat drop and a small rain cloud. */
+/** Water effects: tears, a sweat drop, a nose bubble and a small rain cloud. */
 import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import { INK, local, outlinedUnion } from './ink.ts';
 
@@ -40,8 +40,33 @@ export function tear(
 }
 
 /** The anime sweat drop: a bigger, paler tear tilted against the head. */
-export function sweatDrop(ctx: SKRSContext2D, x: number, y: number, r: number, alpha = 1): void {
-  local(ctx, x, y, -0.35, r, alpha, () => drop(ctx, '#bfe6ff', Math.min(0.4, 1.4 / r)));
+export function sweatDrop(
+  ctx: SKRSContext2D,
+  x: number,
+  y: number,
+  r: number,
+  alpha = 1,
+  colour = '#bfe6ff',
+  rotation = -0.35,
+): void {
+  local(ctx, x, y, rotation, r, alpha, () => drop(ctx, colour, Math.min(0.4, 1.4 / r)));
+}
+
+/** The sleeper's nose bubble: a translucent sphere of radius `r` with a glint. */
+export function noseBubble(ctx: SKRSContext2D, x: number, y: number, r: number, alpha = 1): void {
+  local(ctx, x, y, 0, r, alpha, () => {
+    ctx.beginPath();
+    ctx.arc(0, 0, 1, 0, Math.PI * 2);
+    ctx.fillStyle = 'rgba(150,210,255,0.55)';
+    ctx.fill();
+    ctx.lineWidth = Math.min(0.12, 1.2 / r);
+    ctx.strokeStyle = INK;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.ellipse(-0.38, -0.4, 0.3, 0.16, -0.7, 0, Math.PI * 2);
+    ctx.fillStyle = 'rgba(255,255,255,0.95)';
+    ctx.fill();
+  });
 }
 
 /** A small puffy cloud `w` px wide centred at (x, y). */

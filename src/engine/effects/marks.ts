@@ -156,10 +156,17 @@ export function crossMark(
   local(ctx, x, y, 0, s, alpha, () => outlinedStroke(ctx, CROSS, colour, 0.24, Math.min(0.12, 1.3 / s)));
 }
 
-/** Draws a little "puff" of steam: three ink-outlined circles, `s` px wide. */
-export function puff(ctx: SKRSContext2D, x: number, y: number, s: number, alpha = 1): void {
+/** Draws a little "puff" of steam or dust: three ink-outlined circles, `s` px wide. */
+export function puff(
+  ctx: SKRSContext2D,
+  x: number,
+  y: number,
+  s: number,
+  alpha = 1,
+  colour = '#ffffff',
+): void {
   local(ctx, x, y, 0, s, alpha, () => {
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = colour;
     ctx.strokeStyle = INK;
     ctx.lineWidth = Math.min(0.1, 1.2 / s);
     for (const [cx, cy, r] of [

@@ -4,12 +4,15 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { LOCAL_USER, type Runtime } from '../runtime/runtime.ts';
+import { RateLimiter } from '../quota/rate-limiter.ts';
+import type { Runtime } from '../runtime/runtime.ts';
 import { errorBody, handleError } from './errors.ts';
-import { registerCurrentUser } from './plugins/current-user.ts';
+import { registerCurrentUser, registerRouteTable } from './plugins/current-user.ts';
+import { registerSecurity } from './plugins/security.ts';
 import { registerGenerateSetRoutes } from './routes/generate-set.routes.ts';
 import { registerJobEventsRoutes } from './routes/job-events.routes.ts';
 import { registerJobsRoutes } from './routes/jobs.routes.ts';
+import { registerMeRoutes } from './routes/me.routes.ts';
 import { registerMetaRoutes } from './routes/meta.routes.ts';
 
 export interface AppOptions {
@@ -33,22 +36,31 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     bodyLimit: 64 * 1024,
     genReqId: () => runtime.deps.newId().slice(0, 12),
   });
+  registerRouteTable(app);
   app.setErrorHandler(handleError);
   await app.register(multipart, {
     limits: { fileSize: config.limits.maxUploadBytes, files: 1, fields: 8, parts: 10, fieldSize: 4096 },
   });
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
+  await registerSecurity(app, config);
+  // Users quote it when reporting a problem; operators find it in the audit trail.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
 
-  registerCurrentUser(app, LOCAL_USER);
+  const { clock } = runtime.deps;
+  const perMinute = config.quota.requestsPerMinute;
+  registerCurrentUser(app, {
+    authenticator: runtime.authenticator,
+    urlSigner: runtime.urlSigner,
+    rateLimiter: perMinute === null ? null : new RateLimiter(perMinute, clock),
+    clock,
+  });
   registerMetaRoutes(app, config, runtime.deps.engine);
+  registerMeRoutes(app, runtime.quota, runtime.audit, clock);
   registerGenerateSetRoutes(app, runtime.jobs);
-  registerJobsRoutes(app, runtime.jobs);
-  registerJobEventsRoutes(app, runtime.jobs, runtime.deps.bus);
+  registerJobsRoutes(app, runtime.jobs, runtime.urlSigner);
+  registerJobEventsRoutes(app, runtime.jobs, runtime.deps.bus, runtime.urlSigner);
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -13,6 +13,9 @@ export function errorBody(code: string, message: string) {
  */
 export function handleError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (isAppError(err)) {
+    if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
+    if (err.status === 401) request.log.info({ code: err.code }, 'request refused: no valid credential');
+    if (err.status >= 500) request.log.error({ err }, err.message);
     return reply.status(err.status).send(errorBody(err.code, err.message));
   }
   const fe = err as FastifyError;

@@ -1,6 +1,20 @@
+import type { UrlSigner } from '../auth/url-signer.ts';
 import { findAction } from '../domain/actions.ts';
 import type { EmojiResult, Job, JobEvent } from '../domain/job.ts';
 import type { ValidationReport } from '../domain/validation.ts';
+
+/**
+ * Turns an API path into the URL a browser can fetch without headers: the path
+ * itself in local mode, a signed expiring URL for the owner in Firebase mode.
+ */
+export type Linker = (path: string) => string;
+
+const plain: Linker = (path) => path;
+
+/** The linker for `userId`: signed URLs when a signer is configured. */
+export function linkerFor(signer: UrlSigner | null, userId: string): Linker {
+  return signer ? (path) => signer.sign(path, userId) : plain;
+}
 
 /** Public URL of an asset; assets are only ever reached through the API, by unguessable id. */
 export const assetUrl = (assetId: string) => `/api/assets/${assetId}`;
@@ -10,7 +24,7 @@ export const downloadUrl = (jobId: string, platform: string) =>
   `/api/jobs/${jobId}/download?platform=${encodeURIComponent(platform)}`;
 
 /** The JSON shape of a job in API replies. */
-export function presentJob(job: Job, emojis: EmojiResult[]) {
+export function presentJob(job: Job, emojis: EmojiResult[], link: Linker = plain) {
   const done = emojis.filter((e) => e.status === 'completed' || e.status === 'failed').length;
   const first = job.platforms[0];
   return {
@@ -36,9 +50,12 @@ export function presentJob(job: Job, emojis: EmojiResult[]) {
         action: e.action,
         label: findAction(e.action)?.label ?? e.action,
         status: e.status,
-        assetUrl: e.status === 'completed' && output ? assetUrl(output.assetId) : null,
+        assetUrl: e.status === 'completed' && output ? link(assetUrl(output.assetId)) : null,
         assetUrls: Object.fromEntries(
-          Object.entries(e.outputs).map(([platform, out]) => [platform, out ? assetUrl(out.assetId) : null]),
+          Object.entries(e.outputs).map(([platform, out]) => [
+            platform,
+            out ? link(assetUrl(out.assetId)) : null,
+          ]),
         ),
         bytes: output?.bytes ?? null,
         validation: Object.keys(validation).length > 0 ? validation : null,
@@ -47,20 +64,21 @@ export function presentJob(job: Job, emojis: EmojiResult[]) {
     }),
     downloads:
       job.status === 'completed'
-        ? Object.fromEntries(job.platforms.map((p) => [p, downloadUrl(job.id, p)]))
+        ? Object.fromEntries(job.platforms.map((p) => [p, link(downloadUrl(job.id, p))]))
         : {},
   };
 }
 
 /** An event as sent to progress streams: asset ids become URLs. */
-export function presentEvent(e: JobEvent) {
+export function presentEvent(e: JobEvent, link: Linker = plain) {
   const { assetId, ...rest } = e.payload as { assetId?: string } & Record<string, unknown>;
   return {
     id: e.id,
     type: e.type,
     jobId: e.jobId,
+    requestId: e.requestId,
     at: new Date(e.createdAt).toISOString(),
     ...rest,
-    ...(typeof assetId === 'string' ? { assetUrl: assetUrl(assetId) } : {}),
+    ...(typeof assetId === 'string' ? { assetUrl: link(assetUrl(assetId)) } : {}),
   };
 }

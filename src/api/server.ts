@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,12 +15,38 @@ export interface RunningServer {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** Builds the web app with Vite when `dist/web` has no build yet (a fresh clone). */
+const WEB_SOURCES = path.resolve(import.meta.dirname, '../../web');
+
+/** Newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the web app with Vite when `dist/web` has no build yet (a fresh clone)
+ * or is older than the sources (after a pull). An image that ships a built
+ * `dist/web` and no `web/` sources skips the check.
+ */
 export async function ensureWebBuilt(webRoot = DEFAULT_WEB_ROOT): Promise<void> {
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) return;
-  process.stderr.write('PopCon: building the web app (first start)…\n');
-  const { build } = await import('vite');
-  await build({ configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+  const index = path.join(webRoot, 'index.html');
+  const built = fs.existsSync(index);
+  if (built && (!fs.existsSync(WEB_SOURCES) || fs.statSync(index).mtimeMs >= newestMtime(WEB_SOURCES)))
+    return;
+  process.stderr.write(`PopCon: building the web app (${built ? 'sources changed' : 'first start'})…\n`);
+  // A child process with NODE_ENV=production: a build inside a test or dev
+  // process would otherwise inherit its NODE_ENV and ship React's dev build.
+  const vite = path.resolve(import.meta.dirname, '../../node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('building the web app failed (see the output above)');
 }
 
 /** Starts web + in-process worker on one port. */

@@ -71,12 +71,16 @@ function toEmoji(r: EmojiRow): EmojiResult {
 export class JobsRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
-  /** Inserts a queued job with one pending result row per emoji. */
-  insert(job: Job, emojis: { action: string; params: ActionParams }[]): void {
+  /**
+   * Inserts a queued job with one pending result row per emoji. `requestId` is
+   * the creating request's id; the job's later events inherit it.
+   */
+  insert(job: Job, emojis: { action: string; params: ActionParams }[], requestId?: string): void {
     this.db
       .prepare(
-        `INSERT INTO jobs (id, user_id, status, stage, source, platforms, error, created_at, updated_at, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL)`,
+        `INSERT INTO jobs (id, user_id, status, stage, source, platforms, error, created_at, updated_at,
+           completed_at, request_id)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?)`,
       )
       .run(
         job.id,
@@ -87,6 +91,7 @@ export class JobsRepository {
         JSON.stringify(job.platforms),
         job.createdAt,
         job.updatedAt,
+        requestId ?? null,
       );
     const insertEmoji = this.db.prepare(
       `INSERT INTO emoji_results (job_id, idx, action, params, status, updated_at)

@@ -27,15 +27,22 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): M
   const applied: Migration[] = [];
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        Date.now(),
-      );
-    })();
-    applied.push(m);
+    // IMMEDIATE takes the write lock before the version is re-read: a web and a
+    // worker process starting together on one file apply each step once, and
+    // the second waits (busy timeout) and then skips it instead of failing.
+    const ran = db
+      .transaction(() => {
+        if (currentVersion(db) >= m.version) return false;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          Date.now(),
+        );
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m);
   }
   return { applied, current: currentVersion(db) };
 }

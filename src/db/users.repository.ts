@@ -7,6 +7,20 @@ export interface User {
   photoUrl: string | null;
 }
 
+interface UserRow {
+  id: string;
+  email: string | null;
+  name: string | null;
+  photo_url: string | null;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  photoUrl: row.photo_url,
+});
+
 /** Users: a real row for every account, including the local single user. */
 export class UsersRepository {
   constructor(private readonly db: SqliteDatabase) {}
@@ -25,8 +39,16 @@ export class UsersRepository {
   /** The user, or undefined. */
   find(id: string): User | undefined {
     const row = this.db.prepare('SELECT id, email, name, photo_url FROM users WHERE id = ?').get(id) as
-      | { id: string; email: string | null; name: string | null; photo_url: string | null }
+      | UserRow
       | undefined;
-    return row && { id: row.id, email: row.email, name: row.name, photoUrl: row.photo_url };
+    return row && toUser(row);
+  }
+
+  /** Every user with this email (case-insensitive); normally one. */
+  findByEmail(email: string): User[] {
+    const rows = this.db
+      .prepare('SELECT id, email, name, photo_url FROM users WHERE email = ? COLLATE NOCASE ORDER BY id')
+      .all(email) as UserRow[];
+    return rows.map(toUser);
   }
 }

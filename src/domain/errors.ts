@@ -15,7 +15,26 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'conflict'
-  | 'internal';
+  | 'internal'
+  // 401: no usable credential. Each token failure has its own code, so a client
+  // (and an operator reading logs) knows whether to refresh, re-sign-in or report a bug.
+  | 'token_missing'
+  | 'token_malformed'
+  | 'token_expired'
+  | 'token_not_yet_valid'
+  | 'token_wrong_audience'
+  | 'token_wrong_issuer'
+  | 'token_bad_signature'
+  | 'token_alg_not_allowed'
+  | 'token_unknown_kid'
+  | 'token_missing_subject'
+  | 'url_signature_invalid'
+  // 429: a per-user cost limit; the reply carries Retry-After.
+  | 'quota_running_jobs'
+  | 'quota_daily_emojis'
+  | 'rate_limited'
+  // 503: the sign-in certificates could not be fetched.
+  | 'auth_unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -31,17 +50,35 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   conflict: 409,
   internal: 500,
+  token_missing: 401,
+  token_malformed: 401,
+  token_expired: 401,
+  token_not_yet_valid: 401,
+  token_wrong_audience: 401,
+  token_wrong_issuer: 401,
+  token_bad_signature: 401,
+  token_alg_not_allowed: 401,
+  token_unknown_kid: 401,
+  token_missing_subject: 401,
+  url_signature_invalid: 401,
+  quota_running_jobs: 429,
+  quota_daily_emojis: 429,
+  rate_limited: 429,
+  auth_unavailable: 503,
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
+  /** Seconds after which a retry may succeed (429, 503); sent as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.status = STATUS[code];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -55,8 +55,12 @@ export type EventType =
   | 'job.stage_completed'
   | 'emoji.completed'
   | 'emoji.failed'
+  // Off hours: the emoji's next step waits for the next opening (see src/pipeline/pause.ts).
+  | 'emoji.paused'
   | 'job.completed'
-  | 'job.failed';
+  | 'job.failed'
+  | 'auth.login'
+  | 'quota.exceeded';
 
 export interface JobEvent {
   id: number;
@@ -64,5 +68,7 @@ export interface JobEvent {
   jobId: string | null;
   type: EventType;
   payload: Record<string, unknown>;
+  /** The HTTP request that caused the event (for pipeline events: the one that created the job). */
+  requestId: string;
   createdAt: number;
 }

@@ -44,10 +44,10 @@ export function rowCounts(runtime: Runtime) {
 }
 
 /** Resolves with the job once it is completed or failed; rejects after `timeoutMs`. */
-export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000) {
+export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000, userId = 'local') {
   return new Promise<ReturnType<Runtime['jobs']['get']>>((resolve, reject) => {
     const check = () => {
-      const state = runtime.jobs.get(jobId, 'local');
+      const state = runtime.jobs.get(jobId, userId);
       if (state.job.status === 'completed' || state.job.status === 'failed') {
         cleanup();
         resolve(state);

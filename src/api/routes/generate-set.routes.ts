@@ -24,6 +24,7 @@ export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsServic
     const fields = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
     const input: CreateJobInput = {
       userId: request.user.id,
+      requestId: request.id,
       actions: fields.actions ?? [],
       platforms: fields.platforms,
       ...(fields.character ? { character: { id: fields.character, color: fields.color } } : {}),

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { UrlSigner } from '../../auth/url-signer.ts';
 import type { JobEventBus } from '../../pipeline/job-events.ts';
 import type { JobsService } from '../../pipeline/jobs.service.ts';
-import { presentEvent } from '../presenters.ts';
+import { linkerFor, presentEvent } from '../presenters.ts';
 import { parseId } from './jobs.routes.ts';
 
 const TERMINAL = new Set(['job.completed', 'job.failed']);
@@ -15,7 +16,12 @@ const KEEPALIVE_MS = 15_000;
  * replays from `Last-Event-ID` (or `?after=`), then streams new events as they
  * are committed, and ends after the job completes or fails.
  */
-export function registerJobEventsRoutes(app: FastifyInstance, jobs: JobsService, bus: JobEventBus): void {
+export function registerJobEventsRoutes(
+  app: FastifyInstance,
+  jobs: JobsService,
+  bus: JobEventBus,
+  signer: UrlSigner | null,
+): void {
   app.get('/api/jobs/:id/events', async (request, reply) => {
     const jobId = parseId(request.params);
     const header = request.headers['last-event-id'];
@@ -23,9 +29,15 @@ export function registerJobEventsRoutes(app: FastifyInstance, jobs: JobsService,
     let cursor = Number(header ?? query.after ?? 0) || 0;
     // Checks ownership before the stream opens, so a stranger gets a plain 404.
     const initial = jobs.events(jobId, request.user.id, cursor);
+    const link = linkerFor(signer, request.user.id);
 
+    // Headers set through `reply` (CORS, request id) would be lost by hijack; pass them on.
+    const replyHeaders = reply.getHeaders();
     reply.hijack();
     const res = reply.raw;
+    for (const [name, value] of Object.entries(replyHeaders)) {
+      if (value !== undefined) res.setHeader(name, value);
+    }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -38,7 +50,7 @@ export function registerJobEventsRoutes(app: FastifyInstance, jobs: JobsService,
     const send = (events: ReturnType<typeof jobs.events>) => {
       for (const e of events) {
         cursor = e.id;
-        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(presentEvent(e))}\n\n`);
+        res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(presentEvent(e, link))}\n\n`);
         if (TERMINAL.has(e.type)) {
           close();
           return;

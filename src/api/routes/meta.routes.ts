@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
@@ -14,10 +14,18 @@ const PREVIEW_CACHE_LIMIT = 64;
 
 /** Health, public runtime configuration and built-in character previews. */
 export function registerMetaRoutes(app: FastifyInstance, config: Config, engine: RenderEngine): void {
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok' }));
 
+  const firebase = config.auth.firebase;
   const publicConfig = {
     authMode: config.auth.mode,
+    // The web app configures Firebase from this at run time, so one build serves every environment.
+    firebase: firebase && {
+      apiKey: firebase.webApiKey,
+      authDomain: firebase.authDomain,
+      projectId: firebase.projectId,
+      authEmulatorUrl: firebase.emulatorHost ? `http://${firebase.emulatorHost}` : null,
+    },
     actions: ACTIONS,
     characters: CHARACTERS,
     platforms: SUPPORTED_PLATFORMS.map((id) => {
@@ -28,30 +36,45 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
     maxImageDimension: config.limits.maxImageDimension,
     maxSetSize: 40,
   };
-  app.get('/api/config', async () => publicConfig);
+  app.get('/api/config', { config: { public: true } }, async () => publicConfig);
 
   const previews = new Map<string, Buffer>();
-  app.get('/api/characters/:id/preview.png', async (request, reply) => {
-    const { id } = z.object({ id: z.string() }).parse(request.params);
-    const { color } = z.object({ color: z.string().optional() }).parse(request.query);
-    const character = findCharacter(id);
-    if (!character) throw new AppError('not_found', `no built-in character ${id}`);
-    const resolved = resolveCharacterColor(character, color);
-    if (!resolved) throw new AppError('bad_request', 'colour must be #rrggbb or a preset name');
-    const cacheKey = `${id}:${resolved}`;
-    let png = previews.get(cacheKey);
-    if (!png) {
-      const img = await engine.character(id, resolved);
-      png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } })
-        .resize(PREVIEW_SIZE, PREVIEW_SIZE)
-        .png()
-        .toBuffer();
-      if (previews.size >= PREVIEW_CACHE_LIMIT) previews.delete(previews.keys().next().value as string);
-      previews.set(cacheKey, png);
-    }
-    return reply
-      .header('content-type', 'image/png')
-      .header('cache-control', 'public, max-age=86400')
-      .send(png);
-  });
+  // Previews in a character's preset colours are built-in art: the same for everyone,
+  // a bounded set (30) that stays cached, shown on the landing page before sign-in.
+  // A custom colour costs a render (~25 ms), so it needs a signed-in user.
+  app.get(
+    '/api/characters/:id/preview.png',
+    { config: { publicIf: isPresetPreview } },
+    async (request, reply) => {
+      const { id } = z.object({ id: z.string() }).parse(request.params);
+      const { color } = z.object({ color: z.string().optional() }).parse(request.query);
+      const character = findCharacter(id);
+      if (!character) throw new AppError('not_found', `no built-in character ${id}`);
+      const resolved = resolveCharacterColor(character, color);
+      if (!resolved) throw new AppError('bad_request', 'colour must be #rrggbb or a preset name');
+      const cacheKey = `${id}:${resolved}`;
+      let png = previews.get(cacheKey);
+      if (!png) {
+        const img = await engine.character(id, resolved);
+        png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } })
+          .resize(PREVIEW_SIZE, PREVIEW_SIZE)
+          .png()
+          .toBuffer();
+        if (previews.size >= PREVIEW_CACHE_LIMIT) previews.delete(previews.keys().next().value as string);
+        previews.set(cacheKey, png);
+      }
+      return reply
+        .header('content-type', 'image/png')
+        .header('cache-control', 'public, max-age=86400')
+        .send(png);
+    },
+  );
+}
+
+function isPresetPreview(request: FastifyRequest): boolean {
+  const character = findCharacter((request.params as { id?: string }).id ?? '');
+  const { color } = request.query as { color?: unknown };
+  if (!character || (color !== undefined && typeof color !== 'string')) return false;
+  const resolved = resolveCharacterColor(character, color);
+  return resolved !== undefined && Object.values(character.presets).includes(resolved);
 }

@@ -30,6 +30,8 @@ type Listener = (state: AuthState) => void;
 
 let state: AuthState = { status: 'loading' };
 let auth: Auth | undefined;
+let sdk: typeof import('firebase/auth') | undefined;
+let emulator = false;
 let initialised: Promise<void> | undefined;
 const listeners = new Set<Listener>();
 
@@ -65,9 +67,17 @@ export function initAuth(
       authDomain: firebase.authDomain,
       projectId: firebase.projectId,
     });
-    auth = fa.getAuth(app);
-    if (firebase.authEmulatorUrl)
+    sdk = fa;
+    // No popup resolver at start: it would load Google's iframe script on every
+    // page view (and fail offline, e.g. against the emulator). It is passed to
+    // signInWithPopup instead, when someone actually signs in.
+    auth = fa.initializeAuth(app, {
+      persistence: [fa.indexedDBLocalPersistence, fa.browserLocalPersistence],
+    });
+    if (firebase.authEmulatorUrl) {
       fa.connectAuthEmulator(auth, firebase.authEmulatorUrl, { disableWarnings: true });
+      emulator = true;
+    }
     await new Promise<void>((resolve) => {
       fa.onIdTokenChanged(auth!, (user) => {
         setState(
@@ -97,20 +107,33 @@ export async function idToken(forceRefresh = false): Promise<string | null> {
   return user ? user.getIdToken(forceRefresh) : null;
 }
 
-/** Opens Google sign-in; resolves once signed in. */
+/**
+ * Opens Google sign-in; resolves once signed in. The popup opens synchronously
+ * in the click that called this (no await before it), or browsers block it.
+ */
 export async function signIn(): Promise<void> {
-  await initialised;
-  if (!auth) return;
-  const fa = await import('firebase/auth');
-  await fa.signInWithPopup(auth, new fa.GoogleAuthProvider());
+  if (!auth || !sdk) throw new Error('Sign-in is still loading; try again in a moment.');
+  if (emulator) return signInToEmulator(auth, sdk);
+  await sdk.signInWithPopup(auth, new sdk.GoogleAuthProvider(), sdk.browserPopupRedirectResolver);
+}
+
+/**
+ * Development against the Auth emulator: Google's popup needs Google's servers
+ * (apis.google.com) even with the emulator, so ask for an address and sign in
+ * as that fake Google user; the emulator accepts unsigned claims as the token.
+ */
+async function signInToEmulator(a: Auth, fa: typeof import('firebase/auth')): Promise<void> {
+  const email = window.prompt('Auth emulator: sign in as which Google account?', 'ada@example.com');
+  if (!email) throw new Error('Sign-in cancelled.');
+  const name = email.split('@')[0] ?? email;
+  const claims = { sub: `google-${email}`, email, email_verified: true, name };
+  await fa.signInWithCredential(a, fa.GoogleAuthProvider.credential(JSON.stringify(claims)));
 }
 
 /** Signs out of this browser. */
 export async function signOut(): Promise<void> {
-  await initialised;
-  if (!auth) return;
-  const fa = await import('firebase/auth');
-  await fa.signOut(auth);
+  if (!auth || !sdk) return;
+  await sdk.signOut(auth);
 }
 
 /** Asks the user to sign in again (the server refused a freshly refreshed token). */

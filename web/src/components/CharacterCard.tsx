@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type CharacterInfo, characterPreviewUrl } from '../api.ts';
+import { useAuthorizedImage } from '../hooks/use-authorized-image.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';
 
 interface CharacterCardProps {
@@ -17,6 +18,9 @@ export function CharacterCard({ character, selected, color, onSelect, onColor }:
   const previewColor = useDebounced(color, 250);
   const presets = Object.entries(character.presets);
   const isPreset = presets.some(([, hex]) => hex.toLowerCase() === color.toLowerCase());
+  // Preset previews are public (and cached); a custom colour is rendered for a signed-in caller only.
+  const previewIsPreset = presets.some(([, hex]) => hex.toLowerCase() === previewColor.toLowerCase());
+  const previewSrc = useAuthorizedImage(characterPreviewUrl(character.id, previewColor), !previewIsPreset);
 
   const choose = (hex: string) => {
     onColor(hex);
@@ -35,7 +39,7 @@ export function CharacterCard({ character, selected, color, onSelect, onColor }:
           className="visually-hidden"
         />
         <span className="char-card__art checker">
-          <img src={characterPreviewUrl(character.id, previewColor)} alt="" width={112} height={112} />
+          {previewSrc && <img src={previewSrc} alt="" width={112} height={112} />}
         </span>
         <span className="char-card__name">{character.label}</span>
         <span className="char-card__check" aria-hidden="true">

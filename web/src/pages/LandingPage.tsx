@@ -78,8 +78,9 @@ function StartCreating() {
     try {
       await signIn();
       navigate('/create');
-    } catch {
+    } catch (err) {
       // A closed popup is the user's choice; the editor's sign-in card offers another try.
+      console.warn('sign-in did not complete', err);
       navigate('/create');
     }
   };

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { registerAvailability } from '../availability/availability.plugin.ts';
 import { RateLimiter } from '../quota/rate-limiter.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { errorBody, handleError } from './errors.ts';
@@ -56,6 +57,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     rateLimiter: perMinute === null ? null : new RateLimiter(perMinute, clock),
     clock,
   });
+  registerAvailability(app, { availability: runtime.availability, clock });
   registerMetaRoutes(app, config, runtime.deps.engine);
   registerMeRoutes(app, runtime.quota, runtime.audit, clock);
   registerGenerateSetRoutes(app, runtime.jobs);

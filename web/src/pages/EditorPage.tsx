@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type AppConfig, type GenerateRequest, generateSet, LINE_EMOJI } from '../api.ts';
 import { ActionPicker } from '../components/ActionPicker.tsx';
 import { Alert } from '../components/Alert.tsx';
+import { AvailabilityBanner, useAvailability } from '../components/AvailabilityBanner.tsx';
 import { CharacterPicker } from '../components/CharacterPicker.tsx';
 import { RecentJobs } from '../components/RecentJobs.tsx';
 import { type SourceKind, SourceToggle } from '../components/SourceToggle.tsx';
@@ -77,14 +78,18 @@ function EditorForm({ config }: { config: AppConfig }) {
     setFile(problem ? null : chosen);
   };
 
-  const blocker = whyNotReady({
-    source,
-    hasFile: file !== null,
-    characterId,
-    count: selection.length,
-    min,
-    max,
-  });
+  const availability = useAvailability();
+  const closed = availability?.open === false;
+  const blocker = closed
+    ? 'PopCon is closed right now; Generate opens again at the time shown above.'
+    : whyNotReady({
+        source,
+        hasFile: file !== null,
+        characterId,
+        count: selection.length,
+        min,
+        max,
+      });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -111,6 +116,7 @@ function EditorForm({ config }: { config: AppConfig }) {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
+      <AvailabilityBanner availability={availability} />
       <section className="card step" aria-labelledby="step-character">
         <h2 id="step-character" className="step__title">
           <span className="step__num" aria-hidden="true">

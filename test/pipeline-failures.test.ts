@@ -26,8 +26,8 @@ describe('pipeline failures', () => {
       {
         engine: engineWith({
           // A broken render for "cry": its first frame is filled edge to edge, so the character looks clipped.
-          async animate(cutout, action, params, opts) {
-            const seq = await real.animate(cutout, action, params, opts);
+          async animateCharacter(character, action, params, opts) {
+            const seq = await real.animateCharacter(character, action, params, opts);
             if (action === 'cry') seq.frames[0].fill(255);
             return seq;
           },
@@ -64,12 +64,12 @@ describe('pipeline failures', () => {
       {},
       {
         engine: engineWith({
-          async animate(cutout, action, params, opts) {
+          async animateCharacter(character, action, params, opts) {
             if (action === 'love' && failures === 0) {
               failures++;
               throw new Error('engine hiccup');
             }
-            return real.animate(cutout, action, params, opts);
+            return real.animateCharacter(character, action, params, opts);
           },
         }),
       },

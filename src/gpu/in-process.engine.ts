@@ -1,4 +1,5 @@
-import { animate, drawCharacter, matte, normalizeCutout } from '../engine/index.ts';
+import { AppError } from '../domain/errors.ts';
+import { animate, animateCharacter, drawCharacter, matte, normalizeCutout } from '../engine/index.ts';
 import type { RenderEngine } from './render-engine.ts';
 
 /** Working canvas side for cut-outs and built-in characters. */
@@ -11,10 +12,20 @@ export function createInProcessEngine(): RenderEngine {
       return drawCharacter(id, color, WORKING_SIZE);
     },
     async cutout(image) {
-      return normalizeCutout(matte(image), WORKING_SIZE);
+      try {
+        return normalizeCutout(matte(image), WORKING_SIZE);
+      } catch (err) {
+        // The only way a cut-out fails is the picture itself (nothing left after
+        // the matte): say so as bad input, which is never retried.
+        throw new AppError('invalid_image', err instanceof Error ? err.message : String(err), { cause: err });
+      }
     },
-    async animate(cutout, action, params, opts) {
-      return animate(cutout, action, params, opts);
+    async animateCharacter(character, action, params, { size, frames, durationMs }) {
+      return animateCharacter(character, action, params, { size, frames, durationMs });
+    },
+    async animate(cutout, action, params, { size, frames, durationMs }) {
+      // The task id only matters to a remote engine; the CPU engine gets exactly its own options.
+      return animate(cutout, action, params, { size, frames, durationMs });
     },
   };
 }

@@ -5,6 +5,17 @@ export interface AnimateOptions {
   size: number;
   frames: number;
   durationMs: number;
+  /**
+   * Deterministic id of the render (see `renderTaskId`): a remote engine sends
+   * it as the idempotency key, so a retried task never renders twice. Optional;
+   * without it the remote engine derives one from the request's content.
+   */
+  taskId?: string;
+}
+
+/** Options of a cut-out; `taskId` plays the same part as in `AnimateOptions`. */
+export interface CutoutOptions {
+  taskId?: string;
 }
 
 /**
@@ -15,7 +26,17 @@ export interface RenderEngine {
   /** Draws a built-in character on the working canvas (512×512, transparent). */
   character(id: string, color: string): Promise<RgbaImage>;
   /** Cuts the character out of its background and normalises it to the working canvas. */
-  cutout(image: RgbaImage): Promise<RgbaImage>;
+  cutout(image: RgbaImage, opts?: CutoutOptions): Promise<RgbaImage>;
+  /**
+   * Renders one action of a built-in character, drawn with the action's facial
+   * expression (a cut-out cannot change its face). Seamless, like `animate`.
+   */
+  animateCharacter(
+    character: { id: string; color: string },
+    action: string,
+    params: ActionParams,
+    opts: AnimateOptions,
+  ): Promise<FrameSequence>;
   /** Renders one action as a seamless loop of `frames` frames. */
   animate(
     cutout: RgbaImage,

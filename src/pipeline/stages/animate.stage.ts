@@ -1,4 +1,5 @@
 import { findAction } from '../../domain/actions.ts';
+import { renderTaskId } from '../../gpu/task-id.ts';
 import { keys } from '../deps.ts';
 import { encodeFrames } from '../frames.codec.ts';
 import { fromPng } from '../image-io.ts';
@@ -11,12 +12,27 @@ export const animateStage: StageHandler = async (deps, task, job) => {
   if (!emoji) throw new PermanentError(`emoji ${task.emojiIndex} does not exist`);
   const action = findAction(emoji.action);
   if (!action) throw new PermanentError(`unknown action ${emoji.action}`);
-  const cutout = await fromPng(await deps.storage.get(keys.cutout(job.id)));
-  const seq = await deps.engine.animate(cutout, emoji.action, emoji.params, {
+  const opts = {
     size: masterSize(job.platforms),
     frames: action.defaultFrames,
     durationMs: action.defaultDurationMs,
-  });
+    // The same id on a retry, so a remote engine never renders one emoji twice.
+    taskId: renderTaskId(job.id, emoji.index, emoji.version),
+  };
+  const seq =
+    job.source.kind === 'character'
+      ? await deps.engine.animateCharacter(
+          { id: job.source.character, color: job.source.color },
+          emoji.action,
+          emoji.params,
+          opts,
+        )
+      : await deps.engine.animate(
+          await fromPng(await deps.storage.get(keys.cutout(job.id))),
+          emoji.action,
+          emoji.params,
+          opts,
+        );
   const masterKey = keys.master(job.id, emoji.index);
   await deps.storage.put(masterKey, encodeFrames(seq));
 

@@ -1,7 +1,6 @@
-import { AppError } from '../../domain/errors.ts';
 import { keys } from '../deps.ts';
 import { fromPng, toPng } from '../image-io.ts';
-import { PermanentError, type StageHandler } from './stage.ts';
+import type { StageHandler } from './stage.ts';
 
 /** prepare: turns the job's source into the cut-out every emoji is animated from, then fans out. */
 export const prepareStage: StageHandler = async (deps, _task, job) => {
@@ -11,13 +10,9 @@ export const prepareStage: StageHandler = async (deps, _task, job) => {
     cutout = await deps.engine.character(source.character, source.color);
   } else {
     const image = await fromPng(await deps.storage.get(keys.source(job.id)));
-    try {
-      cutout = await deps.engine.cutout(image);
-    } catch (err) {
-      // The engine's cut-out errors are about the picture itself: retrying will not help.
-      if (err instanceof AppError) throw err;
-      throw new PermanentError(err instanceof Error ? err.message : String(err));
-    }
+    // A picture the engine refuses comes back as an AppError (never retried); anything
+    // else, such as a render service that is away, is retried with backoff.
+    cutout = await deps.engine.cutout(image, { taskId: `matte:${job.id}` });
   }
   await deps.storage.put(keys.cutout(job.id), await toPng(cutout));
   const emojiCount = deps.jobs.emojis(job.id).length;

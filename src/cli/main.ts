@@ -9,6 +9,8 @@ import { ACTIONS } from '../domain/actions.ts';
 import { CHARACTERS } from '../domain/characters.ts';
 import { isAppError } from '../domain/errors.ts';
 import { createRuntime } from '../runtime/runtime.ts';
+import { AUDIT_OPTIONS, auditCommand } from './audit.command.ts';
+import { availabilityCommand } from './availability.command.ts';
 import { generateCommand } from './generate.command.ts';
 
 const USAGE = `popcon — turn one character into an animated emoji set
@@ -20,7 +22,12 @@ Usage:
   popcon characters [--json]     list the built-in characters
   popcon serve [--no-worker]     start the web app, with the pipeline worker unless told not to
   popcon worker                  run only the pipeline worker (shares DATA_DIR with the web process)
+  popcon gpu-worker              serve the render engine over HTTP (GPU_WORKER_PORT, default 8081)
   popcon migrate                 apply database migrations
+  popcon availability up|down|status|health [--dry-run] [--json] [--align] [--force]
+                                 open or close for the off hours (GPU pod, worker machines, flag)
+  popcon audit --user <uid|email> [--job <id>] [--type <t>] [--since <ISO time>] [--limit N] [--json]
+                                 a user's audit trail (newest N events, oldest first)
 `;
 
 class UsageError extends Error {}
@@ -46,10 +53,17 @@ export async function main(argv: string[]): Promise<number> {
         );
       case 'serve':
         return await serve(rest);
+      case 'gpu-worker':
+        parse(rest, {});
+        return await (await import('../gpu-worker/server.ts')).runGpuWorker(loadConfig());
       case 'worker':
         return await worker(rest);
       case 'migrate':
         return migrateCommand(rest);
+      case 'availability':
+        return await availabilityCommand(rest);
+      case 'audit':
+        return auditCommand(loadConfig(), parse(rest, AUDIT_OPTIONS), (text) => process.stdout.write(text));
       case undefined:
       case 'help':
       case '--help':

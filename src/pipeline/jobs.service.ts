@@ -16,6 +16,13 @@ export interface CreateJobInput {
   upload?: { bytes: Uint8Array; fileName: string | null };
   actions: string[];
   platforms?: string[];
+  /** The HTTP request creating the job; recorded on the job and carried into its events. */
+  requestId?: string;
+}
+
+/** Per-user limits checked before a job is created; throws an AppError to refuse. */
+export interface JobAdmission {
+  admit(userId: string, emojiCount: number, requestId: string | undefined, now: number): void;
 }
 
 /** Checks a requested action list: known ids, 1 to 40 of them. Repeats are allowed and become variants. */
@@ -83,6 +90,7 @@ export class JobsService {
     private readonly deps: PipelineDeps,
     private readonly limits: UploadLimits,
     private readonly onEnqueued: () => void = () => {},
+    private readonly admission?: JobAdmission,
   ) {}
 
   /** Validates the request, stores the source, and queues the job's first task. */
@@ -93,6 +101,8 @@ export class JobsService {
       throw new AppError('bad_request', 'send either an image or a built-in character, not both or neither');
     }
     const { deps } = this;
+    // Checked before the upload is decoded (cheap refusals), and again below under the write lock.
+    this.admission?.admit(input.userId, emojis.length, input.requestId, deps.clock());
     const id = deps.newId();
     let source: JobSource;
     let sourcePng: Buffer | undefined;
@@ -128,18 +138,23 @@ export class JobsService {
     };
     if (sourcePng) await deps.storage.put(keys.source(id), sourcePng);
     try {
-      deps.db.transaction(() => {
-        deps.jobs.insert(job, emojis);
-        if (sourcePng) registerAsset(deps, job, keys.source(id), 'image/png', sourcePng.length, now);
-        deps.queue.enqueue([{ jobId: id, kind: 'prepare' }], now);
-        deps.events.append({
-          userId: input.userId,
-          jobId: id,
-          type: 'job.created',
-          payload: { actions: emojis.map((e) => e.action), platforms, source: source.kind },
-          now,
-        });
-      })();
+      deps.db
+        .transaction(() => {
+          this.admission?.admit(input.userId, emojis.length, input.requestId, now);
+          deps.jobs.insert(job, emojis, input.requestId);
+          if (sourcePng) registerAsset(deps, job, keys.source(id), 'image/png', sourcePng.length, now);
+          deps.queue.enqueue([{ jobId: id, kind: 'prepare' }], now);
+          deps.events.append({
+            userId: input.userId,
+            jobId: id,
+            type: 'job.created',
+            payload: { actions: emojis.map((e) => e.action), platforms, source: source.kind },
+            requestId: input.requestId,
+            now,
+          });
+        })
+        // IMMEDIATE: the limit check and the insert see the same counts, even across processes.
+        .immediate();
     } catch (err) {
       await deps.storage.deletePrefix(keys.jobPrefix(id));
       throw err;

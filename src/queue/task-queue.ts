@@ -21,6 +21,28 @@ export interface Task {
   lockedUntil: number;
 }
 
+/** A task set aside while PopCon is closed. */
+export interface PausedTask {
+  id: number;
+  jobId: string;
+  kind: TaskKind;
+  emojiIndex: number;
+}
+
+interface PausedRow {
+  id: number;
+  job_id: string;
+  kind: TaskKind;
+  emoji_idx: number;
+}
+
+const toPaused = (r: PausedRow): PausedTask => ({
+  id: r.id,
+  jobId: r.job_id,
+  kind: r.kind,
+  emojiIndex: r.emoji_idx,
+});
+
 interface TaskRow {
   id: number;
   job_id: string;
@@ -158,6 +180,56 @@ export class TaskQueue {
          AND status IN ('queued','running','paused')`,
       )
       .get(jobId, ...kinds) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * Off hours: marks every task nobody is working on (queued, or running with an
+   * expired lease) as paused, and returns them. Tasks held under a live lease are
+   * left to finish; their follow-up tasks are paused by the next call.
+   */
+  pauseWaiting(now: number): PausedTask[] {
+    const rows = this.db
+      .prepare(
+        `UPDATE tasks SET status = 'paused', locked_by = NULL, locked_until = NULL, updated_at = ?
+         WHERE status = 'queued' OR (status = 'running' AND locked_until < ?)
+         RETURNING id, job_id, kind, emoji_idx`,
+      )
+      .all(now, now) as PausedRow[];
+    return rows.map(toPaused);
+  }
+
+  /** The paused tasks of the given jobs. */
+  pausedOf(jobIds: string[]): PausedTask[] {
+    if (jobIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT id, job_id, kind, emoji_idx FROM tasks WHERE status = 'paused'
+         AND job_id IN (${jobIds.map(() => '?').join(',')})`,
+      )
+      .all(...jobIds) as PausedRow[];
+    return rows.map(toPaused);
+  }
+
+  /** Wake-up: puts every paused task back in the queue; returns the ids of their jobs. */
+  resumePaused(now: number): string[] {
+    const rows = this.db
+      .prepare(`UPDATE tasks SET status = 'queued', updated_at = ? WHERE status = 'paused' RETURNING job_id`)
+      .all(now) as { job_id: string }[];
+    return [...new Set(rows.map((r) => r.job_id))];
+  }
+
+  /** How many tasks are paused, over all jobs. */
+  pausedCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM tasks WHERE status = 'paused'`).get() as { n: number })
+      .n;
+  }
+
+  /** Tasks held under a live lease right now: work in flight somewhere. */
+  inFlightCount(now: number): number {
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM tasks WHERE status = 'running' AND locked_until >= ?`)
+      .get(now) as { n: number };
     return row.n;
   }
 

@@ -1,21 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
+import { AuditService } from '../audit/audit.service.ts';
+import { type Authenticator, FirebaseAuthenticator, LocalAuthenticator } from '../auth/authenticator.ts';
+import { type CertificateSource, HttpCertificateSource } from '../auth/certificate-source.ts';
+import { FirebaseTokenVerifier } from '../auth/token-verifier.ts';
+import { UrlSigner } from '../auth/url-signer.ts';
+import { createAvailability } from '../availability/availability.factory.ts';
+import type { Availability } from '../availability/availability.service.ts';
+import type { FlagStore } from '../availability/flag.ts';
 import type { Config } from '../config/config.ts';
 import { AssetsRepository } from '../db/assets.repository.ts';
 import { EventsRepository } from '../db/events.repository.ts';
 import { JobsRepository } from '../db/jobs.repository.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { migrate } from '../db/migrator.ts';
+import { SignInsRepository } from '../db/sign-ins.repository.ts';
 import { openDatabase, type SqliteDatabase } from '../db/sqlite.ts';
+import { UsageRepository } from '../db/usage.repository.ts';
 import { type User, UsersRepository } from '../db/users.repository.ts';
-import { createInProcessEngine } from '../gpu/in-process.engine.ts';
+import { createRenderEngine } from '../gpu/render-engine.factory.ts';
 import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { JobEventBus } from '../pipeline/job-events.ts';
 import { JobsService } from '../pipeline/jobs.service.ts';
 import { PipelineWorker } from '../pipeline/worker.ts';
 import { TaskQueue } from '../queue/task-queue.ts';
+import { QuotaService } from '../quota/quota.service.ts';
 import { LocalDiskStorage } from '../storage/local-disk.storage.ts';
 
 /** The single user of local mode: a real row, so jobs and events have an owner like any other. */
@@ -26,6 +37,13 @@ export interface Runtime {
   deps: PipelineDeps;
   jobs: JobsService;
   worker: PipelineWorker;
+  authenticator: Authenticator;
+  /** Signs asset and download URLs for headerless fetches; null in local mode (no credentials to carry). */
+  urlSigner: UrlSigner | null;
+  quota: QuotaService;
+  audit: AuditService;
+  /** Off hours: the flag (through its cache) and the schedule. */
+  availability: Availability;
   close(): Promise<void>;
 }
 
@@ -33,6 +51,10 @@ export interface RuntimeOverrides {
   logger?: Logger;
   engine?: RenderEngine;
   clock?: () => number;
+  /** Where ID-token certificates come from (default: `config.auth.firebase.certsUrl` over HTTP). */
+  certificates?: CertificateSource;
+  /** The off-hours flag store (default: the one the configuration chooses). */
+  flagStore?: FlagStore;
 }
 
 /** A URL-safe random id with 128 bits of entropy. */
@@ -62,29 +84,57 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     assets: new AssetsRepository(db),
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
-    engine: overrides.engine ?? createInProcessEngine(),
+    engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger),
     bus: new JobEventBus(),
     logger,
     clock,
     newId,
   };
+  const availability = createAvailability(config.availability, db, {
+    clock,
+    logger,
+    store: overrides.flagStore,
+  });
   const worker = new PipelineWorker(deps, {
     workerId: `${hostname()}:${process.pid}:${newId().slice(0, 6)}`,
     concurrency: config.worker.concurrency,
     leaseMs: config.worker.leaseMs,
+    gate: availability.workGate(),
   });
+  const quota = new QuotaService(new UsageRepository(db), deps.events, config.quota);
   const jobs = new JobsService(
     deps,
     { maxBytes: config.limits.maxUploadBytes, maxDimension: config.limits.maxImageDimension },
     () => worker.wake(),
+    quota,
   );
+  const firebase = config.auth.firebase;
+  const authenticator: Authenticator = firebase
+    ? new FirebaseAuthenticator(
+        new FirebaseTokenVerifier({
+          projectId: firebase.projectId,
+          certificates:
+            overrides.certificates ?? new HttpCertificateSource(firebase.certsUrl, { clock, logger }),
+          // The emulator signs nothing; config refuses it in production.
+          acceptUnsigned: firebase.emulatorHost !== null,
+          clock,
+        }),
+        { db, users, signIns: new SignInsRepository(db), events: deps.events, clock },
+      )
+    : new LocalAuthenticator(LOCAL_USER);
   return {
     config,
     deps,
     jobs,
     worker,
+    authenticator,
+    urlSigner: firebase ? new UrlSigner(config.urlSigningSecret, clock) : null,
+    quota,
+    audit: new AuditService(deps.events, users),
+    availability,
     async close() {
       await worker.stop();
+      await availability.store.close();
       db.close();
     },
   };

@@ -96,7 +96,11 @@ describe.each(Object.entries(sources))('a full LINE emoji set from %s', (_name, 
       const report = validateAnimatedFile(file, 'line-emoji');
       expect(report.checks.filter((c) => !c.ok)).toEqual([]);
       const anim = decodeApng(file);
-      expect([anim.width, anim.height, anim.numPlays]).toEqual([180, 180, 0]);
+      expect([anim.width, anim.height]).toEqual([180, 180]);
+      // LINE: 1–4 plays whose total playback stays within 4 s (creator.line.me animated emoji guideline).
+      const loopMs = anim.frames.reduce((sum, f) => sum + (1000 * f.delayNum) / f.delayDen, 0);
+      expect(anim.numPlays).toBeGreaterThanOrEqual(1);
+      expect(anim.numPlays * loopMs).toBeLessThanOrEqual(4000);
       expect(anim.frames.length).toBeGreaterThanOrEqual(5);
       expect(anim.frames.length).toBeLessThanOrEqual(20);
       // The background is cut away: the corners are transparent.

@@ -2,11 +2,11 @@
  * APNG encoder: one shared palette (or lossless RGBA), inter-frame delta rectangles,
  * per-row filter choice and zlib level 9, with delays that sum exactly to the loop time.
  */
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
-import { DISPOSE_NONE } from './apng.compose.ts';
-import { deltaRect, type FrameRect, fullRect, type Planes } from './apng.delta.ts';
+import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
 import { quantizeFrames } from './palette.quantize.ts';
 import { PNG_SIGNATURE, writeChunk, writeU16, writeU32 } from './png.chunks.ts';
 import { type FilterMode, filterRows } from './png.filters.ts';
@@ -15,7 +15,7 @@ import { packIndices, paletteBitDepth, rowBytes } from './png.pixels.ts';
 export interface ApngOptions {
   /** Palette size, 2..256 (default 256). Ignored when `lossless`. */
   colors?: number;
-  /** Dithering strength 0..1 (default 1). */
+  /** Dithering strength 0..1 (default 0; see LADDERS in budget.ladder.ts). */
   dither?: number;
   /** Store RGBA (colour type 6) instead of a palette. */
   lossless?: boolean;
@@ -29,6 +29,7 @@ export interface FrameDelay {
 }
 
 const U16 = 0xffff;
+const deflateAsync = promisify(deflate);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -64,7 +65,7 @@ function checkInput(seq: FrameSequence, opts: ApngOptions): Required<ApngOptions
       throw bad(`frame ${i} has ${f.length} bytes, expected ${width * height * 4}`);
   });
   if (!Number.isFinite(durationMs) || durationMs <= 0) throw bad(`invalid durationMs ${durationMs}`);
-  const resolved = { colors: 256, dither: 1, lossless: false, numPlays: 0, ...opts };
+  const resolved = { colors: 256, dither: 0, lossless: false, numPlays: 0, ...opts };
   if (!Number.isInteger(resolved.colors) || resolved.colors < 2 || resolved.colors > 256) {
     throw bad(`colors must be an integer in 2..256, got ${resolved.colors}`);
   }
@@ -127,17 +128,18 @@ function losslessLayout(seq: FrameSequence): Layout {
  * (emoji at 256 colours, dithered: 86.3 KB vs 109.8 KB, and adaptive made level-9 deflate
  * take 74 ms instead of 12 ms), so palette rows stay unfiltered; RGBA rows use adaptive.
  * Strategies: Z_FILTERED (107 KB) and Z_RLE (122 KB) lost to the default, so only it is run.
+ * Asynchronous, so the frames deflate on libuv's threads while the worker's other task runs.
  */
-function compressRect(rect: FrameRect, layout: Layout): Uint8Array {
+function compressRect(rect: FrameRect, layout: Layout): Promise<Uint8Array> {
   const { colorType, bitDepth } = layout;
   const raw = colorType === 3 ? packIndices(rect.pixels, rect.width, rect.height, bitDepth) : rect.pixels;
   const stride = rowBytes(colorType, bitDepth, rect.width);
   const bpp = colorType === 6 ? 4 : 1;
   const mode: FilterMode = colorType === 3 ? 0 : 'adaptive';
-  return deflateSync(filterRows(raw, rect.height, stride, bpp, mode), { level: 9, memLevel: 9 });
+  return deflateAsync(filterRows(raw, rect.height, stride, bpp, mode), { level: 9, memLevel: 9 });
 }
 
-function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay): Uint8Array {
+function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay, dispose: number): Uint8Array {
   const d = new Uint8Array(26);
   writeU32(d, 0, seqNo);
   writeU32(d, 4, rect.width);
@@ -146,7 +148,7 @@ function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay): Uint8Array {
   writeU32(d, 16, rect.y);
   writeU16(d, 20, delay.num);
   writeU16(d, 22, delay.den);
-  d[24] = DISPOSE_NONE;
+  d[24] = dispose;
   d[25] = rect.blendOp;
   return writeChunk('fcTL', d);
 }
@@ -167,10 +169,11 @@ export async function encodeApng(seq: FrameSequence, opts: ApngOptions = {}): Pr
   const parts: Uint8Array[] = [PNG_SIGNATURE, writeChunk('IHDR', ihdr), writeChunk('acTL', actl)];
   parts.push(...layout.extraChunks);
   let seqNo = 0;
+  const { rects, dispose } = planApngFrames(layout.planes);
+  const compressed = await Promise.all(rects.map((rect) => compressRect(rect, layout)));
   for (let i = 0; i < seq.frames.length; i++) {
-    const rect = i === 0 ? fullRect(layout.planes) : deltaRect(layout.planes, i);
-    parts.push(fcTL(seqNo++, rect, delays[i]));
-    const z = compressRect(rect, layout);
+    parts.push(fcTL(seqNo++, rects[i], delays[i], dispose[i]));
+    const z = compressed[i];
     if (i === 0) {
       parts.push(writeChunk('IDAT', z));
     } else {

@@ -95,3 +95,19 @@ export function noiseFrames(width: number, height: number, frames: number, durat
   }
   return { width, height, frames: out, durationMs } satisfies FrameSequence;
 }
+
+/** The straight colour of `softDisc`. */
+export const SOFT_RED = [230, 40, 40] as const;
+
+/** A red disc whose edge fades out over `feather` px on transparency; its straight colour is red everywhere. */
+export function softDisc(size: number, feather: number, radius = size * 0.35): Uint8Array {
+  const img = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x + 0.5 - size / 2, y + 0.5 - size / 2);
+      const a = Math.round(255 * Math.min(1, Math.max(0, (radius - d) / feather + 0.5)));
+      if (a > 0) img.set([...SOFT_RED, a], (y * size + x) * 4);
+    }
+  }
+  return img;
+}

@@ -1,0 +1,168 @@
+/**
+ * GIF's variable-length-code LZW, both ways. Codes grow from minCodeSize + 1 bits up to
+ * 12; the encoder emits a clear code when the table is full (as giflib does).
+ */
+import { AppError } from '../domain/errors.ts';
+
+const MAX_CODES = 4096;
+/** Open-addressing table for (prefix code, next index) → code, at most 25% full. */
+const HASH_BITS = 14;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+class BitWriter {
+  private out: Uint8Array;
+  private length = 0;
+  private acc = 0;
+  private bits = 0;
+
+  constructor(capacity: number) {
+    this.out = new Uint8Array(Math.max(64, capacity));
+  }
+
+  write(code: number, size: number): void {
+    this.acc |= code << this.bits;
+    this.bits += size;
+    while (this.bits >= 8) {
+      this.push(this.acc & 0xff);
+      this.acc >>>= 8;
+      this.bits -= 8;
+    }
+  }
+
+  private push(byte: number): void {
+    if (this.length === this.out.length) {
+      const bigger = new Uint8Array(this.out.length * 2);
+      bigger.set(this.out);
+      this.out = bigger;
+    }
+    this.out[this.length++] = byte;
+  }
+
+  finish(): Uint8Array {
+    if (this.bits > 0) this.push(this.acc & 0xff);
+    return this.out.subarray(0, this.length);
+  }
+}
+
+/** LZW-compresses palette indices (each < 2^minCodeSize) into a raw GIF code stream. */
+export function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array {
+  const clear = 1 << minCodeSize;
+  const end = clear + 1;
+  const writer = new BitWriter(indices.length >> 1);
+  const hashKeys = new Int32Array(1 << HASH_BITS);
+  const hashCodes = new Int16Array(1 << HASH_BITS);
+  let codeSize = minCodeSize + 1;
+  let next = end + 1;
+  const reset = () => {
+    hashKeys.fill(-1);
+    codeSize = minCodeSize + 1;
+    next = end + 1;
+  };
+  reset();
+  writer.write(clear, codeSize);
+  if (indices.length === 0) {
+    writer.write(end, codeSize);
+    return writer.finish();
+  }
+  let prefix = indices[0];
+  for (let i = 1; i < indices.length; i++) {
+    const k = indices[i];
+    const key = (prefix << 8) | k;
+    let h = Math.imul(key, 0x9e3779b1) >>> (32 - HASH_BITS);
+    let found = -1;
+    while (hashKeys[h] !== -1) {
+      if (hashKeys[h] === key) {
+        found = hashCodes[h];
+        break;
+      }
+      h = (h + 1) & HASH_MASK;
+    }
+    if (found >= 0) {
+      prefix = found;
+      continue;
+    }
+    writer.write(prefix, codeSize);
+    if (next < MAX_CODES) {
+      // A code is added after the emit; the reader learns it one code later, so widen when `next` passes 2^size.
+      if (next === 1 << codeSize) codeSize++;
+      hashKeys[h] = key;
+      hashCodes[h] = next++;
+    } else {
+      writer.write(clear, codeSize);
+      reset();
+    }
+    prefix = k;
+  }
+  writer.write(prefix, codeSize);
+  if (next === 1 << codeSize && codeSize < 12) codeSize++;
+  writer.write(end, codeSize);
+  return writer.finish();
+}
+
+function invalid(message: string): AppError {
+  return new AppError('invalid_image', `Malformed GIF: ${message}`);
+}
+
+/** Decodes a raw GIF code stream into exactly `pixelCount` indices; throws on corrupt data. */
+export function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): Uint8Array {
+  if (minCodeSize < 2 || minCodeSize > 8) throw invalid(`LZW minimum code size ${minCodeSize} is not 2..8`);
+  const clear = 1 << minCodeSize;
+  const end = clear + 1;
+  const prefix = new Int16Array(MAX_CODES);
+  const suffix = new Uint8Array(MAX_CODES);
+  const lengths = new Uint16Array(MAX_CODES);
+  for (let c = 0; c < clear; c++) {
+    suffix[c] = c;
+    lengths[c] = 1;
+  }
+  const out = new Uint8Array(pixelCount);
+  let written = 0;
+  let codeSize = minCodeSize + 1;
+  let next = end + 1;
+  let prev = -1;
+  let acc = 0;
+  let bits = 0;
+  let pos = 0;
+  for (;;) {
+    while (bits < codeSize && pos < data.length) {
+      acc |= data[pos++] << bits;
+      bits += 8;
+    }
+    if (bits < codeSize) throw invalid('image data ends without an end code');
+    const code = acc & ((1 << codeSize) - 1);
+    acc >>>= codeSize;
+    bits -= codeSize;
+    if (code === clear) {
+      codeSize = minCodeSize + 1;
+      next = end + 1;
+      prev = -1;
+      continue;
+    }
+    if (code === end) break;
+    if (code > next || (code === next && prev < 0)) throw invalid(`LZW code ${code} is not defined yet`);
+    const known = code < next;
+    const entry = known ? code : prev;
+    const len = lengths[entry] + (known ? 0 : 1);
+    if (written + len > pixelCount) throw invalid(`image data holds more than ${pixelCount} pixels`);
+    // Write the string backwards from its last character.
+    let c = entry;
+    let at = written + lengths[entry] - 1;
+    while (at >= written) {
+      out[at--] = suffix[c];
+      c = prefix[c];
+    }
+    const first = out[written];
+    if (!known) out[written + len - 1] = first;
+    written += len;
+    if (prev >= 0 && next < MAX_CODES) {
+      prefix[next] = prev;
+      suffix[next] = first;
+      lengths[next] = lengths[prev] + 1;
+      next++;
+      if (next === 1 << codeSize && codeSize < 12) codeSize++;
+    }
+    prev = code;
+  }
+  if (written < pixelCount) throw invalid(`image data holds ${written} of ${pixelCount} pixels`);
+  return out;
+}

@@ -27,8 +27,23 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Distinct screenshots of one element over about 1.5 s: more than one means it animates. */
-async function distinctFrames(page: Page, selector: string): Promise<number> {
+/**
+ * Distinct screenshots of an emoji over about 1.5 s: more than one means it animates.
+ * LINE files play 1–4 times and then rest, so the emoji is shown afresh (a new
+ * blob URL starts a new animation) rather than watched after it may have stopped.
+ */
+async function distinctFrames(page: Page, src: string): Promise<number> {
+  await page.evaluate(async (url) => {
+    const blob = await (await fetch(url)).blob();
+    const img = document.createElement('img');
+    img.id = 'animation-probe';
+    img.width = 180;
+    img.height = 180;
+    img.src = URL.createObjectURL(blob);
+    document.body.prepend(img);
+    await img.decode();
+  }, src);
+  const selector = '#animation-probe';
   const seen = new Set<string>();
   for (let i = 0; i < 8; i++) {
     seen.add((await page.locator(selector).screenshot()).toString('base64'));
@@ -70,7 +85,9 @@ describe.skipIf(!hasChromium)('PopCon in a real browser', () => {
         images.evaluateAll((els) => els.every((el) => (el as HTMLImageElement).naturalWidth === 180)),
       )
       .toBe(true);
-    expect(await distinctFrames(page, 'img.tile__img >> nth=0')).toBeGreaterThan(1);
+    const firstSrc = await images.first().getAttribute('src');
+    expect(await distinctFrames(page, firstSrc!)).toBeGreaterThan(1);
+    await page.evaluate(() => document.getElementById('animation-probe')?.remove());
     await page.screenshot({ path: path.join(SCREENSHOTS, 'job-complete.png'), fullPage: true });
 
     const href = await download.getAttribute('href');

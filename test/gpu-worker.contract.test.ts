@@ -237,5 +237,6 @@ describe('gpu-worker contract (real process on loopback)', () => {
     expect(finished.status).toBe(200);
     expect((await finished.arrayBuffer()).byteLength).toBeGreaterThan(0);
     expect(await held.exited).toBe(0);
-  });
+    // Generous: two worker processes start and drain here, on two cores shared with the rest of the suite.
+  }, 180_000);
 });

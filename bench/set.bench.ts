@@ -8,7 +8,7 @@ import pino from 'pino';
 import sharp from 'sharp';
 import { loadConfig } from '../src/config/config.ts';
 import { ACTIONS } from '../src/domain/actions.ts';
-import { decodeApng, fitToPlatform } from '../src/encode/index.ts';
+import { decodeApng, fitToPlatform, psnrRgba } from '../src/encode/index.ts';
 import { decodeFrames } from '../src/pipeline/frames.codec.ts';
 import { createRuntime, LOCAL_USER } from '../src/runtime/runtime.ts';
 
@@ -47,19 +47,6 @@ async function runSet() {
   return { jobId: job.id, totalMs: performance.now() - started, firstEmojiMs };
 }
 
-/** Alpha-aware PSNR: colours are compared premultiplied, so invisible pixels do not count. */
-function psnr(a: Uint8Array, b: Uint8Array): number {
-  let se = 0;
-  for (let i = 0; i < a.length; i += 4) {
-    const aa = a[i + 3] / 255;
-    const ba = b[i + 3] / 255;
-    for (let c = 0; c < 3; c++) se += (a[i + c] * aa - b[i + c] * ba) ** 2;
-    se += (a[i + 3] - b[i + 3]) ** 2;
-  }
-  const mse = se / a.length;
-  return mse === 0 ? 99 : 10 * Math.log10((255 * 255) / mse);
-}
-
 async function compareWithApngasm(jobId: string) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-apngasm-'));
   let ours = { bytes: 0, ms: 0, psnr: 0 };
@@ -74,7 +61,7 @@ async function compareWithApngasm(jobId: string) {
     // The budget ladder may drop frames; compare each decoded frame with the master frame it stands for.
     const step = seq.frames.length / decoded.frames.length;
     const quality =
-      decoded.frames.reduce((sum, f, i) => sum + psnr(seq.frames[Math.floor(i * step)], f.rgba), 0) /
+      decoded.frames.reduce((sum, f, i) => sum + psnrRgba(seq.frames[Math.floor(i * step)], f.rgba), 0) /
       decoded.frames.length;
     ours = {
       bytes: ours.bytes + buffer.length,

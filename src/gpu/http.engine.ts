@@ -1,3 +1,4 @@
+import type { ActionParams } from '../domain/actions.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import {
   AnimateReplyHeadersSchema,
@@ -10,7 +11,7 @@ import { GpuWorkerClient, type GpuWorkerClientOptions } from './gpu-worker.clien
 import { createInProcessEngine } from './in-process.engine.ts';
 import { decodeMaster } from './master.codec.ts';
 import { decodeImage, encodeRgbaPng } from './png.codec.ts';
-import type { RenderEngine } from './render-engine.ts';
+import type { AnimateOptions, RenderEngine } from './render-engine.ts';
 import { contentTaskId } from './task-id.ts';
 
 /** A reply that parses as HTTP but breaks the contract: a bug or a wrong service at the URL. */
@@ -38,6 +39,30 @@ export function createHttpEngine(
 ): RenderEngine & { client: GpuWorkerClient } {
   const client = new GpuWorkerClient(options);
   const local = createInProcessEngine();
+
+  /** One /v1/animate call: a cut-out or a built-in character, the action, and its loop. */
+  async function postAnimate(
+    source: { cutout: string } | { character: { id: string; color: string } },
+    action: string,
+    params: ActionParams,
+    opts: AnimateOptions,
+  ): Promise<FrameSequence> {
+    const fields = {
+      ...source,
+      action,
+      params,
+      size: opts.size,
+      frames: opts.frames,
+      durationMs: opts.durationMs,
+    };
+    const request: AnimateRequest = { taskId: opts.taskId ?? contentTaskId('animate', fields), ...fields };
+    const reply = await client.post(ROUTES.animate, request);
+    const headers = checked('animate reply', () =>
+      AnimateReplyHeadersSchema.parse(Object.fromEntries(reply.headers)),
+    );
+    return checked('animate master', () => decodeMaster(reply.body, headers));
+  }
+
   return {
     client,
     character: (id, color) => local.character(id, color),
@@ -53,37 +78,11 @@ export function createHttpEngine(
     },
 
     async animateCharacter(character, action, params, opts): Promise<FrameSequence> {
-      const fields = {
-        character,
-        action,
-        params,
-        size: opts.size,
-        frames: opts.frames,
-        durationMs: opts.durationMs,
-      };
-      const request: AnimateRequest = { taskId: opts.taskId ?? contentTaskId('animate', fields), ...fields };
-      const reply = await client.post(ROUTES.animate, request);
-      const headers = checked('animate reply', () =>
-        AnimateReplyHeadersSchema.parse(Object.fromEntries(reply.headers)),
-      );
-      return checked('animate master', () => decodeMaster(reply.body, headers));
+      return postAnimate({ character }, action, params, opts);
     },
 
     async animate(cutout, action, params, opts): Promise<FrameSequence> {
-      const fields = {
-        cutout: (await encodeRgbaPng(cutout)).toString('base64'),
-        action,
-        params,
-        size: opts.size,
-        frames: opts.frames,
-        durationMs: opts.durationMs,
-      };
-      const request: AnimateRequest = { taskId: opts.taskId ?? contentTaskId('animate', fields), ...fields };
-      const reply = await client.post(ROUTES.animate, request);
-      const headers = checked('animate reply', () =>
-        AnimateReplyHeadersSchema.parse(Object.fromEntries(reply.headers)),
-      );
-      return checked('animate master', () => decodeMaster(reply.body, headers));
+      return postAnimate({ cutout: (await encodeRgbaPng(cutout)).toString('base64') }, action, params, opts);
     },
   };
 }

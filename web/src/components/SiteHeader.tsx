@@ -55,6 +55,7 @@ export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other
 function useQuota(signedIn: boolean): Quota | null {
   const pathname = usePathname();
   const [quota, setQuota] = useState<Quota | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger: refresh the quota on each page change.
   useEffect(() => {
     if (!signedIn) {
       setQuota(null);

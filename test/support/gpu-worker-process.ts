@@ -10,12 +10,19 @@ import { runGpuWorker } from '../../src/gpu-worker/server.ts';
 const gateFile = process.env.GATE_FILE;
 const inner = createInProcessEngine();
 let calls = 0;
+/** Holds every render but the first (the warm-up, which must pass for /ready to turn 200) until the gate file exists. */
+async function gate(): Promise<void> {
+  while (gateFile && calls++ > 0 && !fs.existsSync(gateFile)) await new Promise((r) => setTimeout(r, 20));
+}
 const engine: RenderEngine = {
   ...inner,
   async animate(...args) {
-    // The first animate is the warm-up render, which must pass for /ready to turn 200.
-    while (gateFile && calls++ > 0 && !fs.existsSync(gateFile)) await new Promise((r) => setTimeout(r, 20));
+    await gate();
     return inner.animate(...args);
+  },
+  async animateCharacter(...args) {
+    await gate();
+    return inner.animateCharacter(...args);
   },
 };
 process.exitCode = await runGpuWorker(loadConfig(), { engine });

@@ -9,7 +9,7 @@ import { RenderService } from './render.service.ts';
 const TOKEN = 'test-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-/** The CPU engine, with animate held until `release()` when a gate is closed. */
+/** The CPU engine, with every render held until `release()` when a gate is closed. */
 function gatedEngine() {
   const inner = createInProcessEngine();
   let gate: Promise<void> | undefined;
@@ -19,6 +19,10 @@ function gatedEngine() {
     async animate(...args) {
       await gate;
       return inner.animate(...args);
+    },
+    async animateCharacter(...args) {
+      await gate;
+      return inner.animateCharacter(...args);
     },
   };
   return {

@@ -1,38 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKeyPair } from '../../test/support/token-issuer.ts';
 import { HttpCertificateSource, maxAgeSeconds } from './certificate-source.ts';
 
 let pem: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-cert-'));
 
 beforeAll(() => {
-  const key = path.join(dir, 'k.pem');
-  const cert = path.join(dir, 'c.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=t',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  pem = fs.readFileSync(cert, 'utf8');
+  pem = makeKeyPair(dir, 't').certPem;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -30,7 +30,7 @@ export interface TokenOptions {
 }
 
 /** An RSA key and a self-signed certificate, made by the openssl CLI. */
-function makeKeyPair(dir: string, name: string): { keyPem: string; certPem: string } {
+export function makeKeyPair(dir: string, name: string): { keyPem: string; certPem: string } {
   const key = path.join(dir, `${name}.key.pem`);
   const cert = path.join(dir, `${name}.cert.pem`);
   execFileSync(

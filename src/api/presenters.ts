@@ -1,7 +1,10 @@
 import type { UrlSigner } from '../auth/url-signer.ts';
 import { findAction } from '../domain/actions.ts';
 import type { EmojiResult, Job, JobEvent } from '../domain/job.ts';
+import type { PlatformRules } from '../domain/platforms.ts';
 import type { ValidationReport } from '../domain/validation.ts';
+import { madePlatforms } from '../pipeline/emoji-settlement.ts';
+import type { PlatformAvailability } from '../pipeline/platform-support.ts';
 
 /**
  * Turns an API path into the URL a browser can fetch without headers: the path
@@ -26,7 +29,9 @@ export const downloadUrl = (jobId: string, platform: string) =>
 /** The JSON shape of a job in API replies. */
 export function presentJob(job: Job, emojis: EmojiResult[], link: Linker = plain) {
   const done = emojis.filter((e) => e.status === 'completed' || e.status === 'failed').length;
-  const first = job.platforms[0];
+  const made = madePlatforms(job);
+  // The preview everywhere a single picture is shown: the first platform this job makes.
+  const first = made[0] ?? job.platforms[0];
   return {
     id: job.id,
     status: job.status,
@@ -40,6 +45,7 @@ export function presentJob(job: Job, emojis: EmojiResult[], link: Linker = plain
         ? { kind: 'character' as const, character: job.source.character, color: job.source.color }
         : { kind: 'upload' as const, fileName: job.source.fileName },
     platforms: job.platforms,
+    unavailable: job.unavailable,
     progress: { done, total: emojis.length },
     emojis: emojis.map((e) => {
       const output = e.outputs[first];
@@ -58,14 +64,35 @@ export function presentJob(job: Job, emojis: EmojiResult[], link: Linker = plain
           ]),
         ),
         bytes: output?.bytes ?? null,
+        sizes: Object.fromEntries(
+          Object.entries(e.outputs).map(([platform, out]) => [platform, out?.bytes ?? null]),
+        ),
+        params: e.params,
         validation: Object.keys(validation).length > 0 ? validation : null,
         error: e.error,
       };
     }),
     downloads:
       job.status === 'completed'
-        ? Object.fromEntries(job.platforms.map((p) => [p, link(downloadUrl(job.id, p))]))
+        ? Object.fromEntries(made.map((p) => [p, link(downloadUrl(job.id, p))]))
         : {},
+  };
+}
+
+/** A platform's rules as clients see them (file names as a pattern), with its availability here. */
+export function presentPlatform({
+  rules,
+  availability,
+}: {
+  rules: PlatformRules;
+  availability: PlatformAvailability;
+}) {
+  const { fileName, ...rest } = rules;
+  return {
+    ...rest,
+    fileNames: `${fileName(0)}, ${fileName(1)}, …`,
+    available: availability.available,
+    unavailableReason: availability.reason ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { presentPlatform } from '../api/presenters.ts';
 import { ensureWebBuilt, startServer } from '../api/server.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
@@ -8,6 +9,7 @@ import { openDatabase } from '../db/sqlite.ts';
 import { ACTIONS } from '../domain/actions.ts';
 import { CHARACTERS } from '../domain/characters.ts';
 import { isAppError } from '../domain/errors.ts';
+import { platformCatalog } from '../pipeline/platform-support.ts';
 import { createRuntime } from '../runtime/runtime.ts';
 import { AUDIT_OPTIONS, auditCommand } from './audit.command.ts';
 import { availabilityCommand } from './availability.command.ts';
@@ -17,7 +19,9 @@ const USAGE = `popcon — turn one character into an animated emoji set
 
 Usage:
   popcon generate (--image <file> | --character <name> [--color <preset|#rrggbb>])
-                  --actions <a,b,c|all> [--platforms line-emoji] [--out out/]
+                  --actions <a,b,c|all> [--captions "Hi!|Love you|…"]
+                  [--platforms line-emoji,discord-emoji,…] [--out out/]
+  popcon platforms [--json]      list the target platforms and their rules
   popcon actions [--json]        list the action catalog
   popcon characters [--json]     list the built-in characters
   popcon serve [--no-worker]     start the web app, with the pipeline worker unless told not to
@@ -45,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
           ACTIONS,
           (a) => `${a.id.padEnd(12)} ${a.glyph}  ${a.label} (${a.defaultDurationMs / 1000}s)`,
         );
+      case 'platforms':
+        return await platforms(rest);
       case 'characters':
         return list(
           rest,
@@ -93,6 +99,7 @@ async function generate(args: string[]): Promise<number> {
     color: { type: 'string' },
     actions: { type: 'string' },
     platforms: { type: 'string' },
+    captions: { type: 'string' },
     out: { type: 'string' },
   });
   const config = loadConfig();
@@ -111,6 +118,31 @@ function list<T>(args: string[], items: readonly T[], line: (item: T) => string)
   const v = parse(args, { json: { type: 'boolean' } });
   process.stdout.write(v.json ? `${JSON.stringify(items, null, 2)}\n` : `${items.map(line).join('\n')}\n`);
   return 0;
+}
+
+async function platforms(args: string[]): Promise<number> {
+  const v = parse(args, { json: { type: 'boolean' } });
+  const catalog = (await platformCatalog(loadConfig().encoding.ffmpeg)).map(presentPlatform);
+  if (v.json) {
+    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    return 0;
+  }
+  for (const p of catalog) {
+    const size = p.minSide === undefined ? `${p.width}×${p.height}` : `≤${p.width}×${p.height}`;
+    const note = p.available ? '' : `  (unavailable: ${p.unavailableReason})`;
+    process.stdout.write(
+      `${p.id.padEnd(17)} ${p.format.toUpperCase().padEnd(5)} ${size.padEnd(9)} ≤${formatBytes(p.maxBytes).padEnd(8)} ${p.label}${note}\n`,
+    );
+  }
+  return 0;
+}
+
+/** A byte limit as the platform states it: 300 KiB and 128 kB are different numbers. */
+function formatBytes(n: number): string {
+  if (n % (1024 * 1024) === 0) return `${n / 1024 / 1024} MiB`;
+  if (n % 1024 === 0) return `${n / 1024} KiB`;
+  if (n % 1000 === 0) return `${n / 1000} kB`;
+  return `${n} B`;
 }
 
 async function serve(args: string[]): Promise<number> {

@@ -17,6 +17,8 @@ const envSchema = z.object({
   /** How long a claimed task stays locked without a heartbeat. */
   TASK_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** The ffmpeg binary Telegram's WebM needs (with libvpx-vp9); without it that one target is unavailable. */
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -118,6 +120,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   worker: { concurrency: number; leaseMs: number; maxAttempts: number };
   limits: { maxUploadBytes: number; maxImageDimension: number };
+  encoding: { ffmpeg: string };
   auth: { mode: 'local' | 'firebase'; allowRemote: boolean; firebase: FirebaseAuthConfig | null };
   /** Secret for signed URLs; null means a random one per process. */
   urlSigningSecret: string | null;
@@ -191,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     worker: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.TASK_LEASE_MS, maxAttempts: e.TASK_MAX_ATTEMPTS },
     limits: { maxUploadBytes: e.MAX_UPLOAD_BYTES, maxImageDimension: e.MAX_IMAGE_DIMENSION },
+    encoding: { ffmpeg: e.FFMPEG_PATH },
     auth: { mode, allowRemote: e.LOCAL_MODE_ALLOW_REMOTE, firebase },
     urlSigningSecret: e.URL_SIGNING_SECRET ?? null,
     cors: { origins },

@@ -18,6 +18,7 @@ interface JobRow {
   stage: JobStage;
   source: string;
   platforms: string;
+  unavailable: string;
   error: string | null;
   created_at: number;
   updated_at: number;
@@ -45,6 +46,7 @@ function toJob(r: JobRow): Job {
     stage: r.stage,
     source: JSON.parse(r.source) as JobSource,
     platforms: JSON.parse(r.platforms) as PlatformId[],
+    unavailable: JSON.parse(r.unavailable) as Partial<Record<PlatformId, string>>,
     error: r.error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -143,6 +145,20 @@ export class JobsRepository {
         finished ? now : null,
         id,
       );
+    return true;
+  }
+
+  /**
+   * Records that `platform` cannot be made for this job; returns true only the first
+   * time, so the caller settles the job's emojis once.
+   */
+  markUnavailable(id: string, platform: PlatformId, reason: string, now: number): boolean {
+    const job = this.find(id);
+    if (!job || job.unavailable[platform] !== undefined) return false;
+    const unavailable = { ...job.unavailable, [platform]: reason };
+    this.db
+      .prepare('UPDATE jobs SET unavailable = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(unavailable), now, id);
     return true;
   }
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unknown_character'
   | 'unknown_platform'
   | 'invalid_actions'
+  | 'invalid_params'
   | 'not_found'
   | 'not_ready'
   | 'payload_too_large'
@@ -44,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_character: 422,
   unknown_platform: 422,
   invalid_actions: 422,
+  invalid_params: 422,
   not_found: 404,
   not_ready: 409,
   payload_too_large: 413,

@@ -23,6 +23,8 @@ export interface Job {
   stage: JobStage;
   source: JobSource;
   platforms: PlatformId[];
+  /** Platforms asked for that this installation cannot make, with the reason (e.g. no ffmpeg). */
+  unavailable: Partial<Record<PlatformId, string>>;
   error: string | null;
   createdAt: number;
   updatedAt: number;

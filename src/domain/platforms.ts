@@ -67,8 +67,6 @@ export interface PlatformRules {
   setSizes?: readonly number[];
   /** Per-set still images (see `platformExtras` in src/encode). */
   extras: readonly ExtraImage[];
-  /** @deprecated The `tab.png` entry of `extras`; kept until the package stage uses `platformExtras`. */
-  tab?: { width: number; height: number; maxBytes?: number };
   /** File name of emoji `index` (0-based) inside the platform's ZIP. */
   fileName: (index: number) => string;
   assumed?: readonly string[];
@@ -101,7 +99,6 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformRules>> = {
     minSetSize: 8,
     maxSetSize: 40,
     extras: [LINE_TAB],
-    tab: { width: 96, height: 74 },
     fileName: (i) => `${pad3(i)}.png`,
     assumed: ['maxBytes'],
   },
@@ -122,7 +119,6 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformRules>> = {
     maxSetSize: 24,
     setSizes: [8, 16, 24],
     extras: [{ name: 'main.png', width: 240, height: 240 }, LINE_TAB],
-    tab: { width: 96, height: 74 },
     fileName: (i) => `${pad2(i)}.png`,
   },
   'discord-emoji': {

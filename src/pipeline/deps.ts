@@ -8,6 +8,7 @@ import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { TaskQueue } from '../queue/task-queue.ts';
 import type { AssetStorage } from '../storage/asset-storage.ts';
 import type { JobEventBus } from './job-events.ts';
+import type { PlatformEncoder } from './platform-encoder.ts';
 
 /** Everything the pipeline touches outside its own logic, passed in so tests can swap any part. */
 export interface PipelineDeps {
@@ -19,6 +20,8 @@ export interface PipelineDeps {
   queue: TaskQueue;
   storage: AssetStorage;
   engine: RenderEngine;
+  /** Encodes and validates platform files (in-thread, or on a pool of worker threads). */
+  encoder: PlatformEncoder;
   bus: JobEventBus;
   logger: Logger;
   /** Milliseconds since the epoch. */

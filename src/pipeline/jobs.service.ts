@@ -1,20 +1,23 @@
 import { type ActionParams, findAction, MAX_SET_SIZE } from '../domain/actions.ts';
 import { findCharacter, resolveCharacterColor } from '../domain/characters.ts';
+import { type EmojiParamsInput, parseEmojiParams } from '../domain/emoji-params.ts';
 import { AppError } from '../domain/errors.ts';
 import type { EmojiResult, Job, JobEvent, JobSource } from '../domain/job.ts';
-import { isPlatformId, PLATFORMS, type PlatformId } from '../domain/platforms.ts';
+import { isPlatformId, PLATFORM_IDS, PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import { decodeUpload, type UploadLimits } from '../media/upload.decoder.ts';
 import { registerAsset } from './assets.ts';
 import { keys, type PipelineDeps } from './deps.ts';
 import { toPng } from './image-io.ts';
-import { isSupportedPlatform, SUPPORTED_PLATFORMS } from './platform-support.ts';
+import { setSizeProblem } from './platform-support.ts';
 
 export interface CreateJobInput {
   userId: string;
   /** A built-in character, or an uploaded image: exactly one. */
   character?: { id: string; color?: string };
   upload?: { bytes: Uint8Array; fileName: string | null };
-  actions: string[];
+  /** Action ids, one per emoji; or `emojis` with per-emoji knobs (exactly one of the two). */
+  actions?: string[];
+  emojis?: EmojiRequest[];
   platforms?: string[];
   /** The HTTP request creating the job; recorded on the job and carried into its events. */
   requestId?: string;
@@ -25,17 +28,32 @@ export interface JobAdmission {
   admit(userId: string, emojiCount: number, requestId: string | undefined, now: number): void;
 }
 
-/** Checks a requested action list: known ids, 1 to 40 of them. Repeats are allowed and become variants. */
-export function parseActions(actions: string[]): { action: string; params: ActionParams }[] {
-  const ids = actions.map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
-  if (ids.length === 0) throw new AppError('invalid_actions', 'choose at least one action');
-  if (ids.length > MAX_SET_SIZE) {
+/** One emoji as a request describes it: an action id and, optionally, its knobs. */
+export interface EmojiRequest extends EmojiParamsInput {
+  action: string;
+}
+
+/**
+ * Checks a requested emoji list: known action ids, 1 to 40 of them, valid knobs.
+ * Repeats are allowed and become variants (a new seed), not copies.
+ */
+export function parseEmojis(requested: readonly EmojiRequest[]): { action: string; params: ActionParams }[] {
+  const emojis = requested
+    .map((e) => ({
+      ...e,
+      action: String(e.action ?? '')
+        .trim()
+        .toLowerCase(),
+    }))
+    .filter((e) => e.action !== '');
+  if (emojis.length === 0) throw new AppError('invalid_actions', 'choose at least one action');
+  if (emojis.length > MAX_SET_SIZE) {
     throw new AppError(
       'invalid_actions',
-      `a set has at most ${MAX_SET_SIZE} emojis; ${ids.length} were asked for`,
+      `a set has at most ${MAX_SET_SIZE} emojis; ${emojis.length} were asked for`,
     );
   }
-  const unknown = [...new Set(ids.filter((id) => !findAction(id)))];
+  const unknown = [...new Set(emojis.map((e) => e.action).filter((id) => !findAction(id)))];
   if (unknown.length > 0) {
     throw new AppError(
       'unknown_action',
@@ -43,15 +61,20 @@ export function parseActions(actions: string[]): { action: string; params: Actio
     );
   }
   const seen = new Map<string, number>();
-  return ids.map((action) => {
-    const n = seen.get(action) ?? 0;
-    seen.set(action, n + 1);
-    // A repeated action gets a new seed, so the set holds a variant rather than a copy.
-    return { action, params: n === 0 ? {} : { seed: n } };
+  return emojis.map((e, i) => {
+    const n = seen.get(e.action) ?? 0;
+    seen.set(e.action, n + 1);
+    const params = parseEmojiParams(e, `emoji ${i + 1} (${e.action})`);
+    return { action: e.action, params: n === 0 ? params : { ...params, seed: n } };
   });
 }
 
-/** Checks requested platforms: known, supported, and fine with the set size. */
+/** Checks a plain list of action ids (the CLI's and the form's `actions` field). */
+export function parseActions(actions: readonly string[]): { action: string; params: ActionParams }[] {
+  return parseEmojis(actions.map((action) => ({ action })));
+}
+
+/** Checks requested platforms: known, and fine with the set size. Defaults to LINE emoji. */
 export function parsePlatforms(requested: string[] | undefined, setSize: number): PlatformId[] {
   const ids = [...new Set((requested ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p !== ''))];
   if (ids.length === 0) ids.push('line-emoji');
@@ -60,22 +83,11 @@ export function parsePlatforms(requested: string[] | undefined, setSize: number)
     if (!isPlatformId(id)) {
       throw new AppError(
         'unknown_platform',
-        `unknown platform ${id}; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`,
+        `unknown platform ${id}; PopCon makes ${PLATFORM_IDS.join(', ')}`,
       );
     }
-    if (!isSupportedPlatform(id)) {
-      throw new AppError(
-        'unknown_platform',
-        `${PLATFORMS[id].label} is not available yet; PopCon makes ${SUPPORTED_PLATFORMS.join(', ')}`,
-      );
-    }
-    const rules = PLATFORMS[id];
-    if (setSize < rules.minSetSize || setSize > rules.maxSetSize) {
-      throw new AppError(
-        'invalid_actions',
-        `${rules.label} sets have ${rules.minSetSize} to ${rules.maxSetSize} emojis; ${setSize} were asked for`,
-      );
-    }
+    const problem = setSizeProblem(PLATFORMS[id], setSize);
+    if (problem) throw new AppError('invalid_actions', problem);
     platforms.push(id);
   }
   return platforms;
@@ -95,7 +107,9 @@ export class JobsService {
 
   /** Validates the request, stores the source, and queues the job's first task. */
   async create(input: CreateJobInput): Promise<Job> {
-    const emojis = parseActions(input.actions);
+    if (input.actions !== undefined && input.emojis !== undefined)
+      throw new AppError('bad_request', 'send either actions or emojis, not both');
+    const emojis = input.emojis ? parseEmojis(input.emojis) : parseActions(input.actions ?? []);
     const platforms = parsePlatforms(input.platforms, emojis.length);
     if (!input.character === !input.upload) {
       throw new AppError('bad_request', 'send either an image or a built-in character, not both or neither');
@@ -131,6 +145,7 @@ export class JobsService {
       stage: 'prepare',
       source,
       platforms,
+      unavailable: {},
       error: null,
       createdAt: now,
       updatedAt: now,
@@ -193,6 +208,9 @@ export class JobsService {
     if (!isPlatformId(platform) || !job.platforms.includes(platform)) {
       throw new AppError('not_found', `this job has no ${platform} set`);
     }
+    const unavailable = job.unavailable[platform];
+    if (unavailable !== undefined)
+      throw new AppError('not_found', `${PLATFORMS[platform].label} files were not made: ${unavailable}`);
     if (job.status !== 'completed')
       throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
     return {

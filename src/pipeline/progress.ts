@@ -1,6 +1,7 @@
 import type { Job } from '../domain/job.ts';
 import type { Task } from '../queue/task-queue.ts';
 import type { PipelineDeps } from './deps.ts';
+import { madePlatforms } from './emoji-settlement.ts';
 
 type Deps = Pick<PipelineDeps, 'jobs' | 'events' | 'queue'>;
 
@@ -22,6 +23,12 @@ export function advance(deps: Deps, jobId: string, now: number): void {
       deps.jobs.update(jobId, { stage: 'encode' }, now);
     } else if (job.stage === 'encode') {
       if (deps.queue.openCount(jobId, ['animate', 'encode']) > 0) return;
+      const platforms = madePlatforms(job);
+      if (platforms.length === 0) {
+        const reasons = Object.values(job.unavailable).join('; ');
+        failJob(deps, job, `none of the chosen platforms can be made here (${reasons})`, now);
+        return;
+      }
       const failed = deps.jobs.emojis(jobId).filter((e) => e.status === 'failed');
       if (failed.length > 0) {
         const list = failed.map((e) => `#${e.index + 1} ${e.action}: ${e.error ?? 'failed'}`).join('; ');
@@ -30,7 +37,7 @@ export function advance(deps: Deps, jobId: string, now: number): void {
       }
       stageDone('encode');
       deps.queue.enqueue(
-        job.platforms.map((platform) => ({ jobId, kind: 'package' as const, platform })),
+        platforms.map((platform) => ({ jobId, kind: 'package' as const, platform })),
         now,
       );
       deps.jobs.update(jobId, { stage: 'package' }, now);

@@ -24,6 +24,7 @@ import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { JobEventBus } from '../pipeline/job-events.ts';
 import { JobsService } from '../pipeline/jobs.service.ts';
+import { inThreadEncoder } from '../pipeline/platform-encoder.ts';
 import { PipelineWorker } from '../pipeline/worker.ts';
 import { TaskQueue } from '../queue/task-queue.ts';
 import { QuotaService } from '../quota/quota.service.ts';
@@ -85,6 +86,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
     engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger),
+    encoder: inThreadEncoder(config.encoding.ffmpeg),
     bus: new JobEventBus(),
     logger,
     clock,
@@ -134,6 +136,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     availability,
     async close() {
       await worker.stop();
+      await deps.encoder.close();
       await availability.store.close();
       db.close();
     },

@@ -7,16 +7,29 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')));
 
+/** One emoji with its knobs; the values are checked by the jobs service, which names the emoji in errors. */
+const emojiEntry = z
+  .object({
+    action: z.string().max(40),
+    caption: z.string().max(200).nullish(),
+    accent: z.string().max(20).nullish(),
+    speed: z.number().nullish(),
+    intensity: z.number().nullish(),
+  })
+  .strict();
+const emojiList = z.array(emojiEntry).max(100);
+
 const jsonBody = z
   .object({
     character: z.string().min(1).max(40).optional(),
     color: z.string().max(20).optional(),
     actions: list.optional(),
+    emojis: emojiList.optional(),
     platforms: list.optional(),
   })
   .strict();
 
-const FIELD_NAMES = new Set(['character', 'color', 'actions', 'platforms']);
+const FIELD_NAMES = new Set(['character', 'color', 'actions', 'emojis', 'platforms']);
 
 /** POST /api/generate-set: multipart (with an image) or JSON (with a built-in character). */
 export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsService): void {
@@ -25,7 +38,8 @@ export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsServic
     const input: CreateJobInput = {
       userId: request.user.id,
       requestId: request.id,
-      actions: fields.actions ?? [],
+      actions: fields.actions,
+      emojis: fields.emojis,
       platforms: fields.platforms,
       ...(fields.character ? { character: { id: fields.character, color: fields.color } } : {}),
       ...(fields.image ? { upload: fields.image } : {}),
@@ -39,21 +53,35 @@ interface RequestFields {
   character?: string;
   color?: string;
   actions?: string[];
+  emojis?: z.infer<typeof emojiList>;
   platforms?: string[];
   image?: { bytes: Uint8Array; fileName: string | null };
 }
 
 function readJson(body: unknown): RequestFields {
   if (body === undefined || body === null) throw new AppError('bad_request', 'the request has no body');
-  const parsed = jsonBody.safeParse(body);
+  return parseField(jsonBody, body);
+}
+
+function parseField<T>(schema: z.ZodType<T>, value: unknown, prefix = ''): T {
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError(
-      'bad_request',
-      `invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message}`,
-    );
+    const where = [prefix, ...(issue?.path ?? [])].filter((p) => p !== '').join('.');
+    throw new AppError('bad_request', `invalid field ${where || '(body)'}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/** The multipart `emojis` field: the same JSON array as in a JSON body. */
+function readEmojisField(value: string): z.infer<typeof emojiList> {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new AppError('bad_request', 'the emojis field must be a JSON array of {action, caption?, …}');
+  }
+  return parseField(emojiList, json, 'emojis');
 }
 
 async function readMultipart(request: FastifyRequest): Promise<RequestFields> {
@@ -85,7 +113,9 @@ async function readParts(request: FastifyRequest): Promise<RequestFields> {
       if (!FIELD_NAMES.has(part.fieldname))
         throw new AppError('bad_request', `unknown field ${part.fieldname}`);
       const value = String(part.value);
-      if (part.fieldname === 'actions' || part.fieldname === 'platforms') {
+      if (part.fieldname === 'emojis') {
+        fields.emojis = readEmojisField(value);
+      } else if (part.fieldname === 'actions' || part.fieldname === 'platforms') {
         fields[part.fieldname] = value.split(',');
       } else {
         fields[part.fieldname as 'character' | 'color'] = value;

@@ -5,9 +5,9 @@ import type { Config } from '../../config/config.ts';
 import { ACTIONS } from '../../domain/actions.ts';
 import { CHARACTERS, findCharacter, resolveCharacterColor } from '../../domain/characters.ts';
 import { AppError } from '../../domain/errors.ts';
-import { PLATFORMS } from '../../domain/platforms.ts';
 import type { RenderEngine } from '../../gpu/render-engine.ts';
-import { SUPPORTED_PLATFORMS } from '../../pipeline/platform-support.ts';
+import { platformCatalog } from '../../pipeline/platform-support.ts';
+import { presentPlatform } from '../presenters.ts';
 
 const PREVIEW_SIZE = 256;
 const PREVIEW_CACHE_LIMIT = 64;
@@ -28,15 +28,16 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
     },
     actions: ACTIONS,
     characters: CHARACTERS,
-    platforms: SUPPORTED_PLATFORMS.map((id) => {
-      const { fileName: _fileName, ...rules } = PLATFORMS[id];
-      return rules;
-    }),
     maxUploadBytes: config.limits.maxUploadBytes,
     maxImageDimension: config.limits.maxImageDimension,
     maxSetSize: 40,
   };
-  app.get('/api/config', { config: { public: true } }, async () => publicConfig);
+  // Asked once: whether ffmpeg is there does not change while the process runs.
+  const platforms = platformCatalog(config.encoding.ffmpeg).then((all) => all.map(presentPlatform));
+  app.get('/api/config', { config: { public: true } }, async () => ({
+    ...publicConfig,
+    platforms: await platforms,
+  }));
 
   const previews = new Map<string, Buffer>();
   // Previews in a character's preset colours are built-in art: the same for everyone,

@@ -1,0 +1,65 @@
+import { zipSync } from 'fflate';
+import type { EmojiResult, Job } from '../domain/job.ts';
+import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
+import type { ValidationReport } from '../domain/validation.ts';
+import { platformExtras } from '../encode/index.ts';
+import { keys, type PipelineDeps } from './deps.ts';
+import { fromPng } from './image-io.ts';
+
+/** A fixed time for every ZIP entry, so the same files always make the same ZIP. */
+const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
+
+/**
+ * One platform's ZIP for `emojis` (in set order): each file under the platform's name
+ * for its position in this ZIP (so a subset is numbered 1…n without gaps, as the
+ * platforms require), the per-set still images (tab, main, tray), a manifest and
+ * the validation report of every file. The extras are also stored next to the outputs.
+ */
+export async function buildPlatformZip(
+  deps: Pick<PipelineDeps, 'storage'>,
+  job: Pick<Job, 'id'>,
+  platform: PlatformId,
+  emojis: readonly { emoji: EmojiResult; key: string; validation: ValidationReport; bytes: number }[],
+): Promise<Uint8Array> {
+  const rules = PLATFORMS[platform];
+  const files: Record<string, Uint8Array> = {};
+  const listed = [];
+  for (const [position, e] of emojis.entries()) {
+    const name = rules.fileName(position);
+    files[name] = await deps.storage.get(e.key);
+    listed.push({
+      file: name,
+      index: e.emoji.index,
+      action: e.emoji.action,
+      bytes: e.bytes,
+      validation: e.validation,
+    });
+  }
+  const extras = rules.extras.length > 0 ? await extraFiles(deps, job, platform) : {};
+  Object.assign(files, extras);
+  const manifest = {
+    generator: 'PopCon',
+    platform,
+    label: rules.label,
+    jobId: job.id,
+    emojis: listed.map(({ validation: _v, ...entry }) => entry),
+    extras: Object.keys(extras),
+  };
+  const report = listed.map((e) => ({ file: e.file, ...e.validation }));
+  files['manifest.json'] = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+  files['validation.json'] = Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
+  // Every animation format here is compressed already: storing costs nothing in size and saves the time.
+  return zipSync(files, { level: 0, mtime: ZIP_MTIME });
+}
+
+/** The platform's still images, made from the current cut-out and kept next to its outputs. */
+async function extraFiles(
+  deps: Pick<PipelineDeps, 'storage'>,
+  job: Pick<Job, 'id'>,
+  platform: PlatformId,
+): Promise<Record<string, Uint8Array>> {
+  const made = await platformExtras(await fromPng(await deps.storage.get(keys.cutout(job.id))), platform);
+  for (const [name, data] of Object.entries(made))
+    await deps.storage.put(keys.output(job.id, platform, name), data);
+  return made;
+}

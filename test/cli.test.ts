@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrations/index.ts';
-import { validateAnimatedFile } from '../src/encode/index.ts';
+import { PLATFORM_IDS } from '../src/domain/platforms.ts';
+import { validateAnimatedFile, validateFile } from '../src/encode/index.ts';
 import { characterOnFlatBackground } from './support/images.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-cli-'));
@@ -76,6 +77,60 @@ describe('popcon CLI', () => {
     expect(json.map((a: { id: string }) => a.id)).toEqual(
       expect.arrayContaining(['hello', 'love', 'cry', 'party']),
     );
+  });
+
+  it('generates for several platforms with captions: each platform’s names and still images', async () => {
+    const out = path.join(dir, 'multi');
+    const captions = 'Hi!|大好き||||||고마워';
+    const res = popcon(
+      ...['generate', '--character', 'bunny', '--actions', EIGHT, '--captions', captions],
+      ...['--platforms', 'discord-emoji,whatsapp-sticker', '--out', out],
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const names = (ext: string) => Array.from({ length: 8 }, (_, i) => `00${i + 1}.${ext}`);
+    expect(fs.readdirSync(path.join(out, 'discord-emoji')).sort()).toEqual(names('gif'));
+    expect(fs.readdirSync(path.join(out, 'whatsapp-sticker')).sort()).toEqual([...names('webp'), 'tray.png']);
+    for (const name of names('webp')) {
+      const report = await validateFile(
+        fs.readFileSync(path.join(out, 'whatsapp-sticker', name)),
+        'whatsapp-sticker',
+      );
+      expect(report.ok, name).toBe(true);
+    }
+    expect(fs.existsSync(path.join(out, 'discord-emoji.zip'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'whatsapp-sticker.zip'))).toBe(true);
+  });
+
+  it('refuses --captions that do not match the actions, with a one-line error', () => {
+    const res = popcon(
+      'generate',
+      '--character',
+      'cat',
+      '--actions',
+      EIGHT,
+      '--captions',
+      'a|b',
+      '--out',
+      path.join(dir, 'c'),
+    );
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toMatch(/^popcon: error: --captions has 2 entries for 8 actions/);
+  });
+
+  it('lists every platform with its rules, as text and as JSON, and says when one is unavailable', () => {
+    const text = popcon('platforms');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^line-emoji\s+APNG\s+180×180\s+≤300 KiB\s+LINE animated emoji$/m);
+    expect(text.stdout).toMatch(/^kakao-emoticon\s+GIF\s+360×360/m);
+    const json = JSON.parse(popcon('platforms', '--json').stdout);
+    expect(json.map((p: { id: string }) => p.id)).toEqual([...PLATFORM_IDS]);
+    const slack = json.find((p: { id: string }) => p.id === 'slack-emoji');
+    expect(slack).toMatchObject({ format: 'gif', width: 128, height: 128, maxBytes: 128_000, maxFrames: 50 });
+    const res = spawnSync(process.execPath, ['bin/popcon.mjs', 'platforms'], {
+      env: { ...process.env, FFMPEG_PATH: '/nonexistent/ffmpeg' },
+      encoding: 'utf8',
+    });
+    expect(res.stdout).toMatch(/^telegram-sticker .*\(unavailable: .*not installed/m);
   });
 
   it('lists the built-in characters', () => {

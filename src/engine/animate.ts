@@ -6,11 +6,13 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { type ActionParams, findAction, INTENSITY, SPEED } from '../domain/actions.ts';
 import type { FrameSequence, RgbaImage } from '../domain/image.ts';
+import { seededRandom } from '../domain/random.ts';
 import { getMotion } from './actions/index.ts';
 import type { Beat, FaceAnchors, Motion, Pose, Scene, Stage } from './actions/types.ts';
 import { renderCaption } from './caption.ts';
 import { type CharacterSpec, prepareCharacterStage } from './character-stage.ts';
 import { parseHex } from './color.ts';
+import { seedFor } from './effects/random.ts';
 import { prepareStage, type Sprite, tintedSprite } from './stage.ts';
 
 export type { CharacterSpec };
@@ -48,6 +50,8 @@ interface Actor {
 
 interface Resolved {
   speed: number;
+  /** Extra motion cycles per loop from the variant (a multiplier on `speed`'s cycles). */
+  tempo: number;
   amp: number;
   accent: string;
   customAccent: boolean;
@@ -60,15 +64,36 @@ const clamp = (v: number, r: { min: number; max: number }) => Math.min(r.max, Ma
 function resolve(actionId: string, params: ActionParams): Resolved {
   if (params.accent !== undefined) parseHex(params.accent); // fail early on a bad colour
   const intensity = clamp(params.intensity ?? INTENSITY.default, INTENSITY);
+  const seed = Math.trunc(params.seed ?? 0);
+  const take = variant(seed);
   return {
     speed: clamp(params.speed ?? SPEED.default, SPEED),
+    tempo: take.tempo,
     // 0 still moves a little (a still emoji is not an action); 0.6 is the designed look.
-    amp: 0.35 + 1.1 * intensity,
+    amp: (0.35 + 1.1 * intensity) * take.amp,
     accent: (params.accent ?? findAction(actionId)?.params.accent.default ?? '#ffcc33').toLowerCase(),
     customAccent: params.accent !== undefined,
-    seed: Math.trunc(params.seed ?? 0),
+    seed,
     caption: params.caption ?? '',
   };
+}
+
+/** Rhythms a variant may take, as multiples of the designed motion cycles per loop. */
+const TEMPI = [1.5, 0.75, 2, 1] as const;
+
+/**
+ * Seed 0 is the designed take. Any other seed (a retry, or a repeated action in one
+ * set) is a variant of it: a different rhythm and a somewhat bigger or smaller
+ * motion, on top of the seed's particle layout, so that actions without random
+ * effects (a wave, a bow) also come out visibly different, while staying seamless.
+ */
+function variant(seed: number): { amp: number; tempo: number } {
+  if (seed === 0) return { amp: 1, tempo: 1 };
+  const random = seededRandom(seedFor(seed, 'variant'));
+  // Never within 15% of the designed size: a variant must look like one.
+  const bigger = random() < 0.5;
+  const amp = bigger ? 1.15 + 0.15 * random() : 0.7 + 0.15 * random();
+  return { amp, tempo: TEMPI[Math.floor(random() * TEMPI.length)] };
 }
 
 function checkOptions({ size, frames }: AnimateOptions): void {
@@ -135,7 +160,7 @@ function render(actor: Actor, motion: Motion, p: Resolved, opts: AnimateOptions)
   const { stage } = actor;
   const caption = renderCaption(p.caption, size, stage.margin);
   // Whole cycles keep the loop seamless; at most one cycle per 4 frames keeps motion readable.
-  const cycles = Math.max(1, Math.min(Math.round(motion.cycles * p.speed), Math.floor(frames / 4)));
+  const cycles = Math.max(1, Math.min(Math.round(motion.cycles * p.speed * p.tempo), Math.floor(frames / 4)));
 
   const canvas = createCanvas(size, size);
   const ctx = canvas.getContext('2d');

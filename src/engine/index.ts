@@ -4,3 +4,4 @@ export { type AnimateOptions, animate, animateCharacter, type CharacterSpec } fr
 export { drawCharacter, EXPRESSIONS, type Expression, listCharacters } from './characters/index.ts';
 export { normalizeCutout } from './cutout.ts';
 export { matte } from './matte.ts';
+export { type TouchUp, type TouchUpOp, type TouchUpResult, touchUpMatte } from './matte-touchup.ts';

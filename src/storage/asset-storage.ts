@@ -8,6 +8,8 @@ export interface AssetStorage {
   /** The bytes, or throws a not-found Error. */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
+  /** Removes one asset; removing one that is not there is not an error. */
+  delete(key: string): Promise<void>;
   /** Removes every asset under `prefix` (a folder-like key). */
   deletePrefix(prefix: string): Promise<void>;
 }

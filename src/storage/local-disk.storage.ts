@@ -34,6 +34,10 @@ export class LocalDiskStorage implements AssetStorage {
     }
   }
 
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.resolve(key), { force: true });
+  }
+
   async deletePrefix(prefix: string): Promise<void> {
     await fs.rm(this.resolve(prefix), { recursive: true, force: true });
   }

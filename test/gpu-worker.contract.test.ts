@@ -83,7 +83,7 @@ describe('gpu-worker contract (real process on loopback)', () => {
     }
   });
 
-  it('POST /v1/matte returns the cut-out and its mask', async () => {
+  it('POST /v1/matte returns the cut-out, its mask, and the matte at the picture’s size', async () => {
     const image = (await characterOnFlatBackground(320)).toString('base64');
     const res = await post('/v1/matte', { taskId: 'matte:contract', image });
     const body = await res.json();
@@ -98,6 +98,11 @@ describe('gpu-worker contract (real process on loopback)', () => {
     const mask = await sharp(maskPng).extractChannel(0).raw().toBuffer();
     const alpha = Buffer.from(cutout.data.filter((_, i) => i % 4 === 3));
     expect(mask.equals(alpha)).toBe(true);
+    const matte = await decodeImage(Buffer.from(reply.matte, 'base64'));
+    expect([matte.width, matte.height]).toEqual([320, 320]);
+    // The corners were flat background: the matte made them transparent.
+    expect(matte.data[3]).toBe(0);
+    expect(matte.data[matte.data.length - 1]).toBe(0);
   });
 
   it('POST /v1/animate returns a lossless APNG master, equal to the in-process render, with its timings', async () => {

@@ -53,6 +53,25 @@ const WRITERS: Record<number, (db: SqliteDatabase, step: number) => void> = {
     db.prepare(`INSERT INTO sign_ins VALUES ('u${step}', ?, 'req-login-${step}', ?)`).run(t / 1000, t);
     db.prepare(`UPDATE jobs SET request_id = 'req-job-${step}' WHERE id = 'job${step}'`).run();
   },
+  6: (db, step) => {
+    const t = 1_700_000_300_000 + step;
+    // A re-render of emoji 1: a second version, its charge, and a task that shares the
+    // first render's (job, kind, emoji, platform) and differs only by version.
+    db.prepare(
+      `INSERT INTO emoji_versions (job_id, idx, version, origin, action, params, status, created_at, updated_at)
+       VALUES ('job${step}', 1, 2, 'retry', 'love', '{"seed":7}', 'pending', ?, ?)`,
+    ).run(t, t);
+    db.prepare(
+      `INSERT INTO render_charges (user_id, job_id, idx, version, created_at) VALUES ('u${step}', 'job${step}', 1, 2, ?)`,
+    ).run(t);
+    db.prepare(
+      `INSERT INTO tasks (job_id, kind, emoji_idx, version, status, max_attempts, run_after, created_at, updated_at)
+       VALUES ('job${step}', 'animate', 1, 2, 'queued', 5, ?, ?, ?)`,
+    ).run(t, t, t);
+    db.prepare(
+      `INSERT INTO idempotency_keys VALUES ('u${step}', 'key-${step}', 'fp', 202, '{"version":2}', ?)`,
+    ).run(t);
+  },
 };
 
 function writeEvents(db: SqliteDatabase, version: number, step: number): void {
@@ -119,10 +138,14 @@ describe('upgrading a live database one migration at a time', () => {
     try {
       const counts = (table: string) =>
         (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      // Steps before 6 wrote emojis without versions; 6 back-filled theirs, later steps write their own.
+      const fromSix = n - 5;
       expect({
         users: counts('users'),
         jobs: counts('jobs'),
         emoji_results: counts('emoji_results'),
+        emoji_versions: counts('emoji_versions'),
+        render_charges: counts('render_charges'),
         tasks: counts('tasks'),
         assets: counts('assets'),
         events: counts('events'),
@@ -131,11 +154,32 @@ describe('upgrading a live database one migration at a time', () => {
         users: n,
         jobs: n,
         emoji_results: 2 * n,
-        tasks: n,
+        emoji_versions: 2 * 5 + fromSix,
+        render_charges: 2 * 5 + fromSix,
+        tasks: n + fromSix,
         assets: n,
         events: 2 * n,
         sign_ins: n - 1,
       });
+      // The back-filled versions are the emojis as they were: version 1, same action and status.
+      const backfilled = db
+        .prepare(`SELECT v.action, v.status, e.status AS shown FROM emoji_versions v
+                  JOIN emoji_results e ON e.job_id = v.job_id AND e.idx = v.idx AND v.version = 1
+                  WHERE v.job_id = 'job1' ORDER BY v.idx`)
+        .all();
+      expect(backfilled).toEqual([
+        { action: 'hello', status: 'completed', shown: 'completed' },
+        { action: 'love', status: 'pending', shown: 'pending' },
+      ]);
+      // Tasks kept their ids through the rebuild, and the version is part of the unique key.
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO tasks (job_id, kind, emoji_idx, version, status, max_attempts, run_after, created_at, updated_at)
+             VALUES ('job1', 'animate', 1, 1, 'queued', 5, 1, 1, 1)`,
+          )
+          .run(),
+      ).toThrow(/UNIQUE/);
       // Events written before 002 are marked pre-audit; later ones keep their own ids.
       const requestIds = db.prepare('SELECT request_id FROM events ORDER BY id').pluck().all();
       expect(requestIds).toEqual([

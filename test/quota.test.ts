@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failVersion } from '../src/pipeline/emoji-settlement.ts';
 import { failJob } from '../src/pipeline/progress.ts';
 import { quotaDay } from '../src/quota/quota.service.ts';
 import { RateLimiter } from '../src/quota/rate-limiter.ts';
@@ -79,7 +80,9 @@ describe('daily emojis', () => {
 
     // One emoji of the first job fails: it stops counting, but 17 + 8 is still over 20.
     const { runtime } = fb.ctx;
-    runtime.deps.jobs.finishEmoji(first, 0, 'failed', 'boom', Date.now());
+    runtime.deps.db.transaction(() => {
+      failVersion(runtime.deps, runtime.deps.jobs.find(first)!, 0, 1, 'boom', Date.now());
+    })();
     expect((await me(carol)).quota.dailyEmojis.used).toBe(15);
     expect((await generate(carol)).statusCode).toBe(429);
 

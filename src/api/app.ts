@@ -15,6 +15,7 @@ import { registerJobEventsRoutes } from './routes/job-events.routes.ts';
 import { registerJobsRoutes } from './routes/jobs.routes.ts';
 import { registerMeRoutes } from './routes/me.routes.ts';
 import { registerMetaRoutes } from './routes/meta.routes.ts';
+import { registerRefineRoutes } from './routes/refine.routes.ts';
 
 export interface AppOptions {
   /** Built SPA directory; when it has no index.html, only the API is served. */
@@ -60,8 +61,14 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   registerAvailability(app, { availability: runtime.availability, clock });
   registerMetaRoutes(app, config, runtime.deps.engine);
   registerMeRoutes(app, runtime.quota, runtime.audit, clock);
-  registerGenerateSetRoutes(app, runtime.jobs);
+  registerGenerateSetRoutes(app, runtime.jobs, runtime.idempotency);
   registerJobsRoutes(app, runtime.jobs, runtime.urlSigner);
+  registerRefineRoutes(app, {
+    refine: runtime.refine,
+    matte: runtime.matte,
+    frames: runtime.frames,
+    signer: runtime.urlSigner,
+  });
   registerJobEventsRoutes(app, runtime.jobs, runtime.deps.bus, runtime.urlSigner);
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;

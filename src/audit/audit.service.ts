@@ -14,6 +14,13 @@ const TYPES: Record<EventType, true> = {
   'job.failed': true,
   'auth.login': true,
   'quota.exceeded': true,
+  'emoji.retried': true,
+  'emoji.regenerated': true,
+  'emoji.approved': true,
+  'emoji.unapproved': true,
+  'emoji.version_selected': true,
+  'matte.edited': true,
+  'job.deleted': true,
 };
 
 /** The event types an audit query may filter on. */

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Availability } from './availability.service.ts';
 
 /** Routes that start rendering, as "METHOD pattern" with Fastify's route pattern. */
-export const RENDERING_ROUTES: readonly string[] = ['POST /api/generate-set'];
+export const RENDERING_ROUTES: readonly string[] = [
+  'POST /api/generate-set',
+  'POST /api/jobs/:id/emojis/:index/retry',
+  'POST /api/jobs/:id/emojis/:index/regenerate',
+];
 
 export interface AvailabilityPluginDeps {
   availability: Availability;

@@ -19,6 +19,9 @@ interface JobRow {
   source: string;
   platforms: string;
   unavailable: string;
+  matte_version: number;
+  matte_key: string | null;
+  cutout_key: string | null;
   error: string | null;
   created_at: number;
   updated_at: number;
@@ -36,6 +39,7 @@ interface EmojiRow {
   outputs: string;
   error: string | null;
   completed_at: number | null;
+  approved_at: number | null;
 }
 
 function toJob(r: JobRow): Job {
@@ -47,6 +51,9 @@ function toJob(r: JobRow): Job {
     source: JSON.parse(r.source) as JobSource,
     platforms: JSON.parse(r.platforms) as PlatformId[],
     unavailable: JSON.parse(r.unavailable) as Partial<Record<PlatformId, string>>,
+    matteVersion: r.matte_version,
+    matteKey: r.matte_key,
+    cutoutKey: r.cutout_key,
     error: r.error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -66,6 +73,7 @@ function toEmoji(r: EmojiRow): EmojiResult {
     outputs: JSON.parse(r.outputs) as Partial<Record<PlatformId, EmojiOutput>>,
     error: r.error,
     completedAt: r.completed_at,
+    approvedAt: r.approved_at,
   };
 }
 
@@ -74,7 +82,7 @@ export class JobsRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
   /**
-   * Inserts a queued job with one pending result row per emoji. `requestId` is
+   * Inserts a queued job with one pending emoji (and its version 1) per entry. `requestId` is
    * the creating request's id; the job's later events inherit it.
    */
   insert(job: Job, emojis: { action: string; params: ActionParams }[], requestId?: string): void {
@@ -96,11 +104,17 @@ export class JobsRepository {
         requestId ?? null,
       );
     const insertEmoji = this.db.prepare(
-      `INSERT INTO emoji_results (job_id, idx, action, params, status, updated_at)
-       VALUES (?, ?, ?, ?, 'pending', ?)`,
+      `INSERT INTO emoji_results (job_id, idx, action, params, status, version, updated_at)
+       VALUES (?, ?, ?, ?, 'pending', 1, ?)`,
+    );
+    const insertVersion = this.db.prepare(
+      `INSERT INTO emoji_versions (job_id, idx, version, origin, action, params, status, created_at, updated_at)
+       VALUES (?, ?, 1, 'initial', ?, ?, 'pending', ?, ?)`,
     );
     emojis.forEach((e, i) => {
-      insertEmoji.run(job.id, i, e.action, JSON.stringify(e.params), job.createdAt);
+      const params = JSON.stringify(e.params);
+      insertEmoji.run(job.id, i, e.action, params, job.createdAt);
+      insertVersion.run(job.id, i, e.action, params, job.createdAt, job.createdAt);
     });
   }
 
@@ -114,11 +128,12 @@ export class JobsRepository {
     return row ? toJob(row) : undefined;
   }
 
-  /** A user's jobs, newest first. */
-  listForUser(userId: string, limit = 50): Job[] {
+  /** A user's jobs, newest first, optionally only those in `statuses`. */
+  listForUser(userId: string, limit = 50, statuses?: readonly JobStatus[]): Job[] {
+    const filter = statuses ? `AND status IN (${statuses.map(() => '?').join(',')})` : '';
     const rows = this.db
-      .prepare('SELECT * FROM jobs WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
-      .all(userId, limit) as JobRow[];
+      .prepare(`SELECT * FROM jobs WHERE user_id = ? ${filter} ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+      .all(userId, ...(statuses ?? []), limit) as JobRow[];
     return rows.map(toJob);
   }
 
@@ -178,43 +193,52 @@ export class JobsRepository {
     return row ? toEmoji(row) : undefined;
   }
 
-  /** Records where an emoji's lossless master frames live and marks it running. */
-  setMaster(jobId: string, index: number, masterKey: string, now: number): void {
+  /**
+   * Shows `version` as the emoji: copies its render, status and verdict into the
+   * emoji. The approval belongs to the version approved, so it is dropped when the
+   * version changes.
+   */
+  showVersion(jobId: string, index: number, version: number, now: number): void {
     this.db
       .prepare(
-        `UPDATE emoji_results SET master_key = ?, status = 'running', updated_at = ?
-         WHERE job_id = ? AND idx = ? AND status IN ('pending','running')`,
+        `UPDATE emoji_results SET action = v.action, params = v.params, status = v.status,
+           master_key = v.master_key, outputs = v.outputs, error = v.error, completed_at = v.completed_at,
+           approved_at = CASE WHEN emoji_results.version = v.version THEN emoji_results.approved_at END,
+           version = v.version, updated_at = ?
+         FROM emoji_versions v
+         WHERE emoji_results.job_id = ? AND emoji_results.idx = ?
+           AND v.job_id = emoji_results.job_id AND v.idx = emoji_results.idx AND v.version = ?`,
       )
-      .run(masterKey, now, jobId, index);
+      .run(now, jobId, index, version);
   }
 
-  /** Stores one platform's output of an emoji. */
-  setOutput(jobId: string, index: number, platform: PlatformId, output: EmojiOutput, now: number): void {
-    const emoji = this.emoji(jobId, index);
-    if (!emoji) return;
-    const outputs = { ...emoji.outputs, [platform]: output };
-    this.db
-      .prepare('UPDATE emoji_results SET outputs = ?, updated_at = ? WHERE job_id = ? AND idx = ?')
-      .run(JSON.stringify(outputs), now, jobId, index);
+  /** Like `showVersion`, but only when `version` already is the one the emoji shows. */
+  refreshIfCurrent(jobId: string, index: number, version: number, now: number): void {
+    if (this.emoji(jobId, index)?.version === version) this.showVersion(jobId, index, version, now);
   }
 
-  /**
-   * Finishes an emoji. Returns true only on the transition itself, so the caller
-   * records its event exactly once even when a retried task gets here again.
-   */
-  finishEmoji(
-    jobId: string,
-    index: number,
-    status: 'completed' | 'failed',
-    error: string | null,
-    now: number,
-  ) {
+  /** Approves (a time) or unapproves (null) the emoji's current version; false when the emoji does not exist. */
+  setApproved(jobId: string, index: number, approvedAt: number | null, now: number): boolean {
+    const res = this.db
+      .prepare('UPDATE emoji_results SET approved_at = ?, updated_at = ? WHERE job_id = ? AND idx = ?')
+      .run(approvedAt, now, jobId, index);
+    return res.changes === 1;
+  }
+
+  /** A failed set whose emojis were all fixed afterwards becomes complete; true on that transition. */
+  recover(id: string, now: number): boolean {
     const res = this.db
       .prepare(
-        `UPDATE emoji_results SET status = ?, error = ?, completed_at = ?, updated_at = ?
-         WHERE job_id = ? AND idx = ? AND status IN ('pending','running')`,
+        `UPDATE jobs SET status = 'completed', stage = 'done', error = NULL, completed_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'failed'
+           AND NOT EXISTS (SELECT 1 FROM emoji_results WHERE job_id = jobs.id AND status <> 'completed')`,
       )
-      .run(status, error, now, now, jobId, index);
+      .run(now, now, id);
     return res.changes === 1;
+  }
+
+  /** Deletes the job and, through the foreign keys, its emojis, versions, tasks, assets and matte edits. */
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes === 1;
   }
 }

@@ -9,10 +9,10 @@ export class UsageRepository {
     this.running = db.prepare(
       `SELECT COUNT(*) AS n FROM jobs WHERE user_id = ? AND status IN ('queued','running','paused')`,
     );
-    // A failed job or a failed emoji does not count: a render that fails is refunded.
+    // Every render charged (first renders and re-renders) that was not refunded: a
+    // failed render, or the emojis of a failed job, do not count (render_charges).
     this.emojis = db.prepare(
-      `SELECT COUNT(*) AS n FROM emoji_results e JOIN jobs j ON j.id = e.job_id
-       WHERE j.user_id = ? AND j.created_at >= ? AND j.status <> 'failed' AND e.status <> 'failed'`,
+      `SELECT COUNT(*) AS n FROM render_charges WHERE user_id = ? AND created_at >= ? AND refunded_at IS NULL`,
     );
   }
 
@@ -21,7 +21,7 @@ export class UsageRepository {
     return (this.running.get(userId) as { n: number }).n;
   }
 
-  /** Emojis of the user's jobs created at or after `since` that have not failed. */
+  /** Emoji renders charged to the user at or after `since` that were not refunded. */
   emojisSince(userId: string, since: number): number {
     return (this.emojis.get(userId, since) as { n: number }).n;
   }

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'conflict'
+  // The same Idempotency-Key was sent with a different request.
+  | 'idempotency_key_reused'
   | 'internal'
   // 401: no usable credential. Each token failure has its own code, so a client
   // (and an operator reading logs) knows whether to refresh, re-sign-in or report a bug.
@@ -51,6 +53,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   conflict: 409,
+  idempotency_key_reused: 422,
   internal: 500,
   token_missing: 401,
   token_malformed: 401,

@@ -1,9 +1,8 @@
 import { isAppError } from '../domain/errors.ts';
-import type { RgbaImage } from '../domain/image.ts';
 import type { AnimateRequest, MatteReply, MatteRequest } from '../gpu/contract.ts';
 import { encodeMaster, masterHeaders } from '../gpu/master.codec.ts';
 import { decodeImage, encodeMaskPng, encodeRgbaPng } from '../gpu/png.codec.ts';
-import type { RenderEngine } from '../gpu/render-engine.ts';
+import type { Cutout, RenderEngine } from '../gpu/render-engine.ts';
 import { requestDigest } from '../gpu/task-id.ts';
 import { type CacheSource, RenderSlots, TaskResults } from './task-results.cache.ts';
 import { WorkerError } from './worker-error.ts';
@@ -51,20 +50,25 @@ export class RenderService {
   matte(req: MatteRequest): Promise<{ reply: MatteReply; cache: CacheSource }> {
     return this.admit(this.mattes, req, async () => {
       const image = await decodeImage(Buffer.from(req.image, 'base64'));
-      let cut: RgbaImage;
+      let cut: Cutout;
       try {
         this.renders.matte++;
         cut = await this.engine.cutout(image);
       } catch (err) {
         throw engineFailure(err, 'invalid_image');
       }
-      const [cutout, mask] = await Promise.all([encodeRgbaPng(cut), encodeMaskPng(cut)]);
+      const [cutout, mask, matte] = await Promise.all([
+        encodeRgbaPng(cut.cutout),
+        encodeMaskPng(cut.cutout),
+        encodeRgbaPng(cut.matte),
+      ]);
       return {
         taskId: req.taskId,
-        width: cut.width,
-        height: cut.height,
+        width: cut.cutout.width,
+        height: cut.cutout.height,
         cutout: cutout.toString('base64'),
         mask: mask.toString('base64'),
+        matte: matte.toString('base64'),
       };
     });
   }
@@ -93,7 +97,7 @@ export class RenderService {
   /** One small render through every part (engine, PNG, APNG), so the first real request pays no start-up cost. */
   async warmUp(): Promise<void> {
     const character = await this.engine.character('blob', '#7cc6fe');
-    const cut = await this.engine.cutout(character);
+    const { cutout: cut } = await this.engine.cutout(character);
     const seq = await this.engine.animate(cut, 'hello', {}, { size: 64, frames: 4, durationMs: 1000 });
     await Promise.all([encodeMaster(seq), encodeRgbaPng(cut), encodeMaskPng(cut).then(decodeImage)]);
   }

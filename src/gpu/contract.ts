@@ -89,13 +89,14 @@ export const MatteRequestSchema = z.object({
   image: PngBase64('the picture (PNG, JPEG or WebP)'),
 });
 
-/** POST /v1/matte reply: the cut-out on the working canvas and its mask. */
+/** POST /v1/matte reply: the cut-out on the working canvas, its mask, and the matte at the picture's size. */
 export const MatteReplySchema = z.object({
   taskId: TaskIdSchema,
   width: Side,
   height: Side,
   cutout: PngBase64('the cut-out, RGBA PNG (straight alpha), normalised to the working canvas'),
   mask: PngBase64('the cut-out mask, 8-bit greyscale PNG of the same size (its alpha)'),
+  matte: PngBase64('the picture with its background made transparent, RGBA PNG at the picture’s own size'),
 });
 
 /** POST /v1/animate request: a cut-out (or a built-in character), an action and its parameters. */

@@ -74,7 +74,11 @@ export function createHttpEngine(
       const parsed = checked('matte reply', () =>
         MatteReplySchema.parse(JSON.parse(reply.body.toString('utf8'))),
       );
-      return decodeImage(Buffer.from(parsed.cutout, 'base64'));
+      const [cutout, matte] = await Promise.all([
+        decodeImage(Buffer.from(parsed.cutout, 'base64')),
+        decodeImage(Buffer.from(parsed.matte, 'base64')),
+      ]);
+      return { cutout, matte };
     },
 
     async animateCharacter(character, action, params, opts): Promise<FrameSequence> {

@@ -13,7 +13,8 @@ export function createInProcessEngine(): RenderEngine {
     },
     async cutout(image) {
       try {
-        return normalizeCutout(matte(image), WORKING_SIZE);
+        const matted = matte(image);
+        return { matte: matted, cutout: normalizeCutout(matted, WORKING_SIZE) };
       } catch (err) {
         // The only way a cut-out fails is the picture itself (nothing left after
         // the matte): say so as bad input, which is never retried.

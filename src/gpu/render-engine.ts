@@ -13,6 +13,14 @@ export interface AnimateOptions {
   taskId?: string;
 }
 
+/** The result of a cut-out. */
+export interface Cutout {
+  /** The picture with the background made transparent, at the picture's size. */
+  matte: RgbaImage;
+  /** The matte trimmed and fitted into the working canvas (512×512) in the standard layout. */
+  cutout: RgbaImage;
+}
+
 /** Options of a cut-out; `taskId` plays the same part as in `AnimateOptions`. */
 export interface CutoutOptions {
   taskId?: string;
@@ -25,8 +33,11 @@ export interface CutoutOptions {
 export interface RenderEngine {
   /** Draws a built-in character on the working canvas (512×512, transparent). */
   character(id: string, color: string): Promise<RgbaImage>;
-  /** Cuts the character out of its background and normalises it to the working canvas. */
-  cutout(image: RgbaImage, opts?: CutoutOptions): Promise<RgbaImage>;
+  /**
+   * Cuts the character out of its background: the matte at the picture's own size
+   * (kept so a user can touch it up) and the cut-out normalised to the working canvas.
+   */
+  cutout(image: RgbaImage, opts?: CutoutOptions): Promise<Cutout>;
   /**
    * Renders one action of a built-in character, drawn with the action's facial
    * expression (a cut-out cannot change its face). Seamless, like `animate`.

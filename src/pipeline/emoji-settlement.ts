@@ -1,8 +1,8 @@
-import type { Job } from '../domain/job.ts';
+import type { EmojiVersion, Job } from '../domain/job.ts';
 import type { PlatformId } from '../domain/platforms.ts';
 import type { PipelineDeps } from './deps.ts';
 
-type Deps = Pick<PipelineDeps, 'jobs' | 'events'>;
+type Deps = Pick<PipelineDeps, 'jobs' | 'versions' | 'events' | 'charges'>;
 
 /** The platforms a job still makes: the ones it asked for, minus those this machine cannot make. */
 export function madePlatforms(job: Job): PlatformId[] {
@@ -10,17 +10,17 @@ export function madePlatforms(job: Job): PlatformId[] {
 }
 
 /**
- * Finishes an emoji once every platform the job still makes has its file: completed
+ * Finishes a render once every platform the job still makes has its file: completed
  * when all files pass their platform's rules, failed (naming each broken rule)
- * otherwise. Runs inside the committing transaction; the event is written only on
+ * otherwise. Runs inside the committing transaction; events are written only on
  * the transition itself, so a repeated call records nothing twice.
  */
-export function settleEmoji(deps: Deps, jobId: string, index: number, now: number): void {
+export function settleVersion(deps: Deps, jobId: string, index: number, version: number, now: number): void {
   const job = deps.jobs.find(jobId);
-  const emoji = deps.jobs.emoji(jobId, index);
-  if (!job || !emoji || (emoji.status !== 'pending' && emoji.status !== 'running')) return;
+  const v = deps.versions.find(jobId, index, version);
+  if (!job || !v || (v.status !== 'pending' && v.status !== 'running')) return;
   const platforms = madePlatforms(job);
-  const { outputs } = emoji;
+  const { outputs } = v;
   if (platforms.length > 0 && !platforms.every((p) => outputs[p])) return;
   const failing = platforms.flatMap((p) =>
     (outputs[p]?.validation.checks ?? []).filter((c) => !c.ok).map((c) => `${p}: ${c.message}`),
@@ -31,29 +31,66 @@ export function settleEmoji(deps: Deps, jobId: string, index: number, now: numbe
       : failing.length > 0
         ? `does not pass the platform rules (${failing.join('; ')})`
         : null;
-  if (!deps.jobs.finishEmoji(jobId, index, reason ? 'failed' : 'completed', reason, now)) return;
-  const preview = outputs[platforms[0]];
+  finishVersion(deps, job, v, reason, now);
+}
+
+/** Settles every unfinished render of a job that has its frames (after a platform was set aside). */
+export function settleVersions(deps: Deps, jobId: string, now: number): void {
+  for (const v of deps.versions.unfinished(jobId)) {
+    if (v.masterKey) settleVersion(deps, jobId, v.index, v.version, now);
+  }
+}
+
+/** Fails a render for good (a task that will not be retried), with a reason the user can read. */
+export function failVersion(
+  deps: Deps,
+  job: Job,
+  index: number,
+  version: number,
+  reason: string,
+  now: number,
+) {
+  const v = deps.versions.find(job.id, index, version);
+  if (v) finishVersion(deps, job, v, reason, now);
+}
+
+/**
+ * The end of a render. The set's first render is what the emoji shows, failed or
+ * not. A re-render the user asked for replaces what the emoji shows only when it
+ * worked (the user can go back to any version); one that failed is refunded and
+ * leaves the emoji as it was. A failed set whose last failed emoji now works
+ * becomes complete.
+ */
+function finishVersion(deps: Deps, job: Job, v: EmojiVersion, reason: string | null, now: number): void {
+  if (!deps.versions.finish(job.id, v.index, v.version, reason ? 'failed' : 'completed', reason, now)) return;
+  const shown = deps.jobs.emoji(job.id, v.index)?.version === v.version;
+  if (reason) deps.charges.refund(job.id, v.index, v.version, now);
+  if (shown || !reason) deps.jobs.showVersion(job.id, v.index, v.version, now);
+  const done = deps.versions.find(job.id, v.index, v.version) ?? v;
+  const preview = done.outputs[madePlatforms(job)[0]];
   deps.events.append({
     userId: job.userId,
-    jobId,
+    jobId: job.id,
     type: reason ? 'emoji.failed' : 'emoji.completed',
     payload: reason
-      ? { index, action: emoji.action, reason }
+      ? { index: v.index, action: v.action, version: v.version, reason }
       : {
-          index,
-          action: emoji.action,
+          index: v.index,
+          action: v.action,
+          version: v.version,
           assetId: preview?.assetId,
           bytes: preview?.bytes,
-          validation: Object.fromEntries(platforms.map((p) => [p, outputs[p]?.validation])),
+          validation: Object.fromEntries(madePlatforms(job).map((p) => [p, done.outputs[p]?.validation])),
         },
     now,
   });
-}
-
-/** Settles every unfinished emoji of a job that has its frames (after a platform was set aside). */
-export function settleEmojis(deps: Deps, jobId: string, now: number): void {
-  for (const emoji of deps.jobs.emojis(jobId)) {
-    if (emoji.masterKey && (emoji.status === 'pending' || emoji.status === 'running'))
-      settleEmoji(deps, jobId, emoji.index, now);
+  if (!reason && v.origin !== 'initial' && deps.jobs.recover(job.id, now)) {
+    deps.events.append({
+      userId: job.userId,
+      jobId: job.id,
+      type: 'job.completed',
+      payload: { recovered: true },
+      now,
+    });
   }
 }

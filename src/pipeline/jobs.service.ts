@@ -2,13 +2,20 @@ import { type ActionParams, findAction, MAX_SET_SIZE } from '../domain/actions.t
 import { findCharacter, resolveCharacterColor } from '../domain/characters.ts';
 import { type EmojiParamsInput, parseEmojiParams } from '../domain/emoji-params.ts';
 import { AppError } from '../domain/errors.ts';
-import type { EmojiResult, Job, JobEvent, JobSource } from '../domain/job.ts';
+import type { EmojiResult, EmojiVersion, Job, JobEvent, JobSource, JobStatus } from '../domain/job.ts';
 import { isPlatformId, PLATFORM_IDS, PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import { decodeUpload, type UploadLimits } from '../media/upload.decoder.ts';
 import { registerAsset } from './assets.ts';
 import { keys, type PipelineDeps } from './deps.ts';
+import {
+  type Answer,
+  type IdempotencyRequest,
+  type IdempotencyService,
+  KeyAlreadyClaimed,
+} from './idempotency.ts';
 import { toPng } from './image-io.ts';
 import { setSizeProblem } from './platform-support.ts';
+import { buildPlatformZip } from './platform-zip.ts';
 
 export interface CreateJobInput {
   userId: string;
@@ -21,6 +28,28 @@ export interface CreateJobInput {
   platforms?: string[];
   /** The HTTP request creating the job; recorded on the job and carried into its events. */
   requestId?: string;
+  /** The request's Idempotency-Key, for `createOnce`. */
+  idempotency?: IdempotencyRequest;
+}
+
+/** A job as the API shows it: its emojis, and the renders the user asked for that are still running. */
+export interface JobView {
+  job: Job;
+  emojis: EmojiResult[];
+  refine: { renders: EmojiVersion[]; versionCounts: Map<number, number> };
+}
+
+/** The archive's status filters. */
+export type JobListFilter = 'completed' | 'failed' | 'unfinished';
+const LIST_FILTERS: Record<JobListFilter, readonly JobStatus[]> = {
+  completed: ['completed'],
+  failed: ['failed'],
+  unfinished: ['queued', 'running', 'paused'],
+};
+
+/** True when `value` names an archive filter. */
+export function isJobListFilter(value: string): value is JobListFilter {
+  return Object.hasOwn(LIST_FILTERS, value);
 }
 
 /** Per-user limits checked before a job is created; throws an AppError to refuse. */
@@ -105,8 +134,29 @@ export class JobsService {
     private readonly admission?: JobAdmission,
   ) {}
 
+  /**
+   * `create` with an Idempotency-Key: the same key twice answers the first job's id
+   * and starts nothing new, even when both requests race (the key is claimed in the
+   * transaction that creates the job; the loser's writes roll back and its files go).
+   */
+  async createOnce(input: CreateJobInput, idempotency: IdempotencyService): Promise<Answer<unknown>> {
+    const req = input.idempotency;
+    const replayed = req && idempotency.replay(req);
+    if (replayed) return replayed;
+    try {
+      const job = await this.create(input, (job) => {
+        if (req) idempotency.claim(req, 202, { jobId: job.id });
+      });
+      return { statusCode: 202, body: { jobId: job.id }, replayed: false };
+    } catch (err) {
+      if (err instanceof KeyAlreadyClaimed)
+        return { statusCode: err.answer.statusCode, body: err.answer.body, replayed: true };
+      throw err;
+    }
+  }
+
   /** Validates the request, stores the source, and queues the job's first task. */
-  async create(input: CreateJobInput): Promise<Job> {
+  async create(input: CreateJobInput, inTransaction: (job: Job) => void = () => {}): Promise<Job> {
     if (input.actions !== undefined && input.emojis !== undefined)
       throw new AppError('bad_request', 'send either actions or emojis, not both');
     const emojis = input.emojis ? parseEmojis(input.emojis) : parseActions(input.actions ?? []);
@@ -146,6 +196,9 @@ export class JobsService {
       source,
       platforms,
       unavailable: {},
+      matteVersion: 0,
+      matteKey: null,
+      cutoutKey: null,
       error: null,
       createdAt: now,
       updatedAt: now,
@@ -157,6 +210,9 @@ export class JobsService {
         .transaction(() => {
           this.admission?.admit(input.userId, emojis.length, input.requestId, now);
           deps.jobs.insert(job, emojis, input.requestId);
+          emojis.forEach((_, i) => {
+            deps.charges.charge(input.userId, id, i, 1, now);
+          });
           if (sourcePng) registerAsset(deps, job, keys.source(id), 'image/png', sourcePng.length, now);
           deps.queue.enqueue([{ jobId: id, kind: 'prepare' }], now);
           deps.events.append({
@@ -167,6 +223,7 @@ export class JobsService {
             requestId: input.requestId,
             now,
           });
+          inTransaction(job);
         })
         // IMMEDIATE: the limit check and the insert see the same counts, even across processes.
         .immediate();
@@ -180,15 +237,27 @@ export class JobsService {
   }
 
   /** The job with its emojis, or a not_found error (also for another user's job). */
-  get(jobId: string, userId: string): { job: Job; emojis: EmojiResult[] } {
+  get(jobId: string, userId: string): JobView {
     const job = this.deps.jobs.find(jobId, userId);
     if (!job) throw new AppError('not_found', 'no such job');
-    return { job, emojis: this.deps.jobs.emojis(job.id) };
+    return this.view(job);
   }
 
-  /** The user's jobs, newest first, with their emojis. */
-  list(userId: string): { job: Job; emojis: EmojiResult[] }[] {
-    return this.deps.jobs.listForUser(userId).map((job) => ({ job, emojis: this.deps.jobs.emojis(job.id) }));
+  private view(job: Job): JobView {
+    return {
+      job,
+      emojis: this.deps.jobs.emojis(job.id),
+      refine: {
+        renders: this.deps.versions.unfinished(job.id),
+        versionCounts: this.deps.versions.counts(job.id),
+      },
+    };
+  }
+
+  /** The user's jobs, newest first, with their emojis; `status` narrows to finished, failed or unfinished ones. */
+  list(userId: string, status?: JobListFilter): JobView[] {
+    const statuses = status === undefined ? undefined : LIST_FILTERS[status];
+    return this.deps.jobs.listForUser(userId, 50, statuses).map((job) => this.view(job));
   }
 
   /** The job's events after `afterId` (owner only). */
@@ -197,25 +266,50 @@ export class JobsService {
     return this.deps.events.forJob(jobId, afterId);
   }
 
-  /** The stored ZIP of a completed job for one platform. */
+  /**
+   * One platform's ZIP of the set as it is now (the versions the user picked), or of
+   * its approved emojis only, numbered 1…n as the platform requires. Built on each
+   * download from the stored files, so it always matches what the page shows.
+   */
   async download(
     jobId: string,
     userId: string,
     platform: string,
-  ): Promise<{ fileName: string; data: Buffer }> {
+    opts: { approvedOnly?: boolean } = {},
+  ): Promise<{ fileName: string; data: Uint8Array }> {
     const job = this.deps.jobs.find(jobId, userId);
     if (!job) throw new AppError('not_found', 'no such job');
     if (!isPlatformId(platform) || !job.platforms.includes(platform)) {
       throw new AppError('not_found', `this job has no ${platform} set`);
     }
+    const rules = PLATFORMS[platform];
     const unavailable = job.unavailable[platform];
     if (unavailable !== undefined)
-      throw new AppError('not_found', `${PLATFORMS[platform].label} files were not made: ${unavailable}`);
-    if (job.status !== 'completed')
-      throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
+      throw new AppError('not_found', `${rules.label} files were not made: ${unavailable}`);
+    const all = this.deps.jobs.emojis(job.id);
+    let chosen: EmojiResult[];
+    if (opts.approvedOnly) {
+      if (job.stage === 'prepare') throw new AppError('not_ready', `the set is not made yet (${job.status})`);
+      chosen = all.filter((e) => e.approvedAt !== null && e.status === 'completed');
+      if (chosen.length === 0) throw new AppError('not_ready', 'no emoji of this set is approved yet');
+    } else {
+      if (job.status !== 'completed')
+        throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
+      chosen = all;
+    }
+    const files = chosen.map((emoji) => {
+      const output = emoji.outputs[platform];
+      if (!output?.validation.ok)
+        throw new AppError(
+          'conflict',
+          `emoji ${emoji.index + 1} has no ${rules.label} file that passes its rules`,
+        );
+      const key = output.key ?? keys.output(job.id, platform, rules.fileName(emoji.index));
+      return { emoji, key, validation: output.validation, bytes: output.bytes };
+    });
     return {
-      fileName: `popcon-${platform}-${job.id.slice(0, 8)}.zip`,
-      data: await this.deps.storage.get(keys.zip(job.id, platform)),
+      fileName: `popcon-${platform}-${job.id.slice(0, 8)}${opts.approvedOnly ? '-approved' : ''}.zip`,
+      data: await buildPlatformZip(this.deps, job, platform, files),
     };
   }
 

@@ -3,7 +3,7 @@ import type { EmojiResult, Job } from '../domain/job.ts';
 import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import type { ValidationReport } from '../domain/validation.ts';
 import { platformExtras } from '../encode/index.ts';
-import { keys, type PipelineDeps } from './deps.ts';
+import { cutoutKeyOf, keys, type PipelineDeps } from './deps.ts';
 import { fromPng } from './image-io.ts';
 
 /** A fixed time for every ZIP entry, so the same files always make the same ZIP. */
@@ -17,7 +17,7 @@ const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
  */
 export async function buildPlatformZip(
   deps: Pick<PipelineDeps, 'storage'>,
-  job: Pick<Job, 'id'>,
+  job: Pick<Job, 'id' | 'cutoutKey'>,
   platform: PlatformId,
   emojis: readonly { emoji: EmojiResult; key: string; validation: ValidationReport; bytes: number }[],
 ): Promise<Uint8Array> {
@@ -55,10 +55,10 @@ export async function buildPlatformZip(
 /** The platform's still images, made from the current cut-out and kept next to its outputs. */
 async function extraFiles(
   deps: Pick<PipelineDeps, 'storage'>,
-  job: Pick<Job, 'id'>,
+  job: Pick<Job, 'id' | 'cutoutKey'>,
   platform: PlatformId,
 ): Promise<Record<string, Uint8Array>> {
-  const made = await platformExtras(await fromPng(await deps.storage.get(keys.cutout(job.id))), platform);
+  const made = await platformExtras(await fromPng(await deps.storage.get(cutoutKeyOf(job))), platform);
   for (const [name, data] of Object.entries(made))
     await deps.storage.put(keys.output(job.id, platform, name), data);
   return made;

@@ -1,9 +1,9 @@
 import type { Job } from '../domain/job.ts';
 import type { Task } from '../queue/task-queue.ts';
 import type { PipelineDeps } from './deps.ts';
-import { madePlatforms } from './emoji-settlement.ts';
+import { failVersion, madePlatforms } from './emoji-settlement.ts';
 
-type Deps = Pick<PipelineDeps, 'jobs' | 'events' | 'queue'>;
+type Deps = Pick<PipelineDeps, 'jobs' | 'versions' | 'events' | 'queue' | 'charges'>;
 
 /**
  * Moves a job through its stages once the tasks of a stage have all finished.
@@ -57,26 +57,19 @@ export function advance(deps: Deps, jobId: string, now: number): void {
 export function failJob(deps: Deps, job: Job, reason: string, now: number): void {
   if (!deps.jobs.update(job.id, { status: 'failed', error: reason }, now)) return;
   deps.queue.cancelJob(job.id, reason, now);
+  // The user gets no set: none of its renders count against the daily quota.
+  deps.charges.refundJob(job.id, now);
   deps.events.append({ userId: job.userId, jobId: job.id, type: 'job.failed', payload: { reason }, now });
 }
 
 /**
  * Records a task that will not be retried. An emoji's own failure fails only that
- * emoji (the others go on, and the job reports it when the stage ends); a failure
+ * render (the others go on, and the job reports it when the stage ends); a failure
  * of a job-wide stage fails the job.
  */
 export function recordTaskFailure(deps: Deps, task: Task, job: Job, reason: string, now: number): void {
   if (task.kind === 'animate' || task.kind === 'encode') {
-    const emoji = deps.jobs.emoji(job.id, task.emojiIndex);
-    if (emoji && deps.jobs.finishEmoji(job.id, task.emojiIndex, 'failed', reason, now)) {
-      deps.events.append({
-        userId: job.userId,
-        jobId: job.id,
-        type: 'emoji.failed',
-        payload: { index: task.emojiIndex, action: emoji.action, reason },
-        now,
-      });
-    }
+    failVersion(deps, job, task.emojiIndex, task.version, reason, now);
     advance(deps, job.id, now);
   } else {
     failJob(deps, job, reason, now);

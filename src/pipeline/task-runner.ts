@@ -1,6 +1,6 @@
 import { isAppError } from '../domain/errors.ts';
 import { backoffMs, type Task } from '../queue/task-queue.ts';
-import type { PipelineDeps } from './deps.ts';
+import { keys, type PipelineDeps } from './deps.ts';
 import { advance, recordTaskFailure } from './progress.ts';
 import { animateStage } from './stages/animate.stage.ts';
 import { encodeStage } from './stages/encode.stage.ts';
@@ -26,7 +26,9 @@ class LeaseLostError extends Error {
  */
 export async function runTask(deps: PipelineDeps, task: Task): Promise<'done' | 'retry' | 'failed' | 'lost'> {
   const job = deps.jobs.find(task.jobId);
-  if (!job || job.status === 'completed' || job.status === 'failed') {
+  // A re-render the user asked for runs on a finished set; the set's own tasks stop with it.
+  const rerender = task.version > 1;
+  if (!job || (!rerender && (job.status === 'completed' || job.status === 'failed'))) {
     deps.queue.complete(task, deps.clock());
     return 'done';
   }
@@ -47,6 +49,11 @@ export async function runTask(deps: PipelineDeps, task: Task): Promise<'done' | 
     return 'done';
   } catch (err) {
     if (err instanceof LeaseLostError) {
+      if (!deps.jobs.find(job.id)) {
+        // The job was deleted while this task ran: remove what the task wrote after the delete.
+        await deps.storage.deletePrefix(keys.jobPrefix(job.id));
+        return 'lost';
+      }
       deps.logger.warn({ taskId: task.id, kind: task.kind }, 'task lease lost; another worker owns it now');
       return 'lost';
     }

@@ -7,6 +7,8 @@ export interface NewTask {
   kind: TaskKind;
   emojiIndex?: number;
   platform?: string;
+  /** Which render of the emoji (1: the set's first; see emoji_versions). */
+  version?: number;
 }
 
 export interface Task {
@@ -15,6 +17,7 @@ export interface Task {
   kind: TaskKind;
   emojiIndex: number;
   platform: string;
+  version: number;
   attempts: number;
   maxAttempts: number;
   lockedBy: string;
@@ -49,6 +52,7 @@ interface TaskRow {
   kind: TaskKind;
   emoji_idx: number;
   platform: string;
+  version: number;
   attempts: number;
   max_attempts: number;
   locked_by: string;
@@ -61,6 +65,7 @@ const toTask = (r: TaskRow): Task => ({
   kind: r.kind,
   emojiIndex: r.emoji_idx,
   platform: r.platform,
+  version: r.version,
   attempts: r.attempts,
   maxAttempts: r.max_attempts,
   lockedBy: r.locked_by,
@@ -78,11 +83,12 @@ export class TaskQueue {
     private readonly options: { leaseMs: number; maxAttempts: number },
   ) {}
 
-  /** Adds tasks; a task that already exists (same job, kind, emoji, platform) is left as it is. */
+  /** Adds tasks; a task that already exists (same job, kind, emoji, platform, version) is left as it is. */
   enqueue(tasks: NewTask[], now: number): void {
     const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO tasks (job_id, kind, emoji_idx, platform, status, max_attempts, run_after, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO tasks (job_id, kind, emoji_idx, platform, version, status, max_attempts, run_after,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
     );
     for (const t of tasks) {
       stmt.run(
@@ -90,6 +96,7 @@ export class TaskQueue {
         t.kind,
         t.emojiIndex ?? -1,
         t.platform ?? '',
+        t.version ?? 1,
         this.options.maxAttempts,
         now,
         now,
@@ -112,7 +119,7 @@ export class TaskQueue {
            WHERE (status = 'queued' AND run_after <= ?) OR (status = 'running' AND locked_until < ?)
            ORDER BY CASE kind WHEN 'package' THEN 0 WHEN 'encode' THEN 1 WHEN 'animate' THEN 2 ELSE 3 END, id
            LIMIT 1)
-         RETURNING id, job_id, kind, emoji_idx, platform, attempts, max_attempts, locked_by, locked_until`,
+         RETURNING id, job_id, kind, emoji_idx, platform, version, attempts, max_attempts, locked_by, locked_until`,
       )
       .get(workerId, now + this.options.leaseMs, now, now, now) as TaskRow | undefined;
     return row ? toTask(row) : undefined;
@@ -171,12 +178,12 @@ export class TaskQueue {
       .run(reason, now, jobId);
   }
 
-  /** How many of a job's tasks of the given kinds are not finished yet. */
+  /** How many of the tasks of a job's first render, of the given kinds, are not finished yet. */
   openCount(jobId: string, kinds: TaskKind[]): number {
     const placeholders = kinds.map(() => '?').join(',');
     const row = this.db
       .prepare(
-        `SELECT COUNT(*) AS n FROM tasks WHERE job_id = ? AND kind IN (${placeholders})
+        `SELECT COUNT(*) AS n FROM tasks WHERE job_id = ? AND kind IN (${placeholders}) AND version = 1
          AND status IN ('queued','running','paused')`,
       )
       .get(jobId, ...kinds) as { n: number };

@@ -3,6 +3,7 @@ import type { EventsRepository } from '../db/events.repository.ts';
 import type { UsageRepository } from '../db/usage.repository.ts';
 import { AppError } from '../domain/errors.ts';
 import type { JobAdmission } from '../pipeline/jobs.service.ts';
+import type { RenderAdmission } from '../pipeline/refine.service.ts';
 
 const DAY_MS = 86_400_000;
 /** How soon to suggest retrying while a job runs: a typical set renders in a few seconds to a minute. */
@@ -27,7 +28,7 @@ export function quotaDay(now: number, offsetMinutes: number): { start: number; e
  * day. Emojis of a failed job, and failed emojis of a running one, stop
  * counting: a render that fails is refunded.
  */
-export class QuotaService implements JobAdmission {
+export class QuotaService implements JobAdmission, RenderAdmission {
   constructor(
     private readonly usageRepo: UsageRepository,
     private readonly events: EventsRepository,
@@ -50,7 +51,7 @@ export class QuotaService implements JobAdmission {
 
   /** Throws a 429 AppError (and records `quota.exceeded`) when a new job of `emojiCount` emojis is over a limit. */
   admit(userId: string, emojiCount: number, requestId: string | undefined, now: number): void {
-    const { maxRunningJobs, dailyEmojis } = this.config;
+    const { maxRunningJobs } = this.config;
     if (maxRunningJobs !== null) {
       const running = this.usageRepo.runningJobs(userId);
       if (running >= maxRunningJobs) {
@@ -63,6 +64,15 @@ export class QuotaService implements JobAdmission {
         });
       }
     }
+    this.admitRenders(userId, emojiCount, requestId, now);
+  }
+
+  /**
+   * The daily limit alone, for re-rendering emojis of a set that exists: a re-render
+   * is one more emoji today, but it is not another running job.
+   */
+  admitRenders(userId: string, emojiCount: number, requestId: string | undefined, now: number): void {
+    const { dailyEmojis } = this.config;
     if (dailyEmojis !== null) {
       const day = quotaDay(now, this.config.dayOffsetMinutes);
       const used = this.usageRepo.emojisSince(userId, day.start);
@@ -71,7 +81,7 @@ export class QuotaService implements JobAdmission {
         this.refuse(userId, requestId, now, 'daily_emojis', {
           code: 'quota_daily_emojis',
           message:
-            `daily emoji limit: ${dailyEmojis} emojis a day, ${used} used, this set needs ${emojiCount}; ` +
+            `daily emoji limit: ${dailyEmojis} emojis a day, ${used} used, this needs ${emojiCount}; ` +
             `the limit resets at ${resetsAt}`,
           retryAfterSeconds: Math.max(1, Math.ceil((day.end - now) / 1000)),
         });

@@ -11,20 +11,28 @@ import type { Availability } from '../availability/availability.service.ts';
 import type { FlagStore } from '../availability/flag.ts';
 import type { Config } from '../config/config.ts';
 import { AssetsRepository } from '../db/assets.repository.ts';
+import { RenderChargesRepository } from '../db/charges.repository.ts';
 import { EventsRepository } from '../db/events.repository.ts';
+import { IdempotencyRepository } from '../db/idempotency.repository.ts';
 import { JobsRepository } from '../db/jobs.repository.ts';
+import { MatteEditsRepository } from '../db/matte-edits.repository.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
 import { migrate } from '../db/migrator.ts';
 import { SignInsRepository } from '../db/sign-ins.repository.ts';
 import { openDatabase, type SqliteDatabase } from '../db/sqlite.ts';
 import { UsageRepository } from '../db/usage.repository.ts';
 import { type User, UsersRepository } from '../db/users.repository.ts';
+import { EmojiVersionsRepository } from '../db/versions.repository.ts';
 import { createRenderEngine } from '../gpu/render-engine.factory.ts';
 import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
+import { FramesService } from '../pipeline/frames.service.ts';
+import { IdempotencyService } from '../pipeline/idempotency.ts';
 import { JobEventBus } from '../pipeline/job-events.ts';
 import { JobsService } from '../pipeline/jobs.service.ts';
+import { MatteService } from '../pipeline/matte.service.ts';
 import { inThreadEncoder } from '../pipeline/platform-encoder.ts';
+import { RefineService } from '../pipeline/refine.service.ts';
 import { PipelineWorker } from '../pipeline/worker.ts';
 import { TaskQueue } from '../queue/task-queue.ts';
 import { QuotaService } from '../quota/quota.service.ts';
@@ -42,6 +50,14 @@ export interface Runtime {
   /** Signs asset and download URLs for headerless fetches; null in local mode (no credentials to carry). */
   urlSigner: UrlSigner | null;
   quota: QuotaService;
+  /** Re-renders, versions, approvals and deletion of finished sets. */
+  refine: RefineService;
+  /** Touch-ups of an upload's matte. */
+  matte: MatteService;
+  /** Decoded frames of platform files, for the frame scrubber. */
+  frames: FramesService;
+  /** First answers to requests with an Idempotency-Key. */
+  idempotency: IdempotencyService;
   audit: AuditService;
   /** Off hours: the flag (through its cache) and the schedule. */
   availability: Availability;
@@ -57,6 +73,9 @@ export interface RuntimeOverrides {
   /** The off-hours flag store (default: the one the configuration chooses). */
   flagStore?: FlagStore;
 }
+
+/** How long an Idempotency-Key is remembered: a day covers every retry a client makes. */
+const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** A URL-safe random id with 128 bits of entropy. */
 export function newId(): string {
@@ -81,6 +100,8 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     db,
     users,
     jobs: new JobsRepository(db),
+    versions: new EmojiVersionsRepository(db),
+    charges: new RenderChargesRepository(db),
     events: new EventsRepository(db),
     assets: new AssetsRepository(db),
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
@@ -110,6 +131,14 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     () => worker.wake(),
     quota,
   );
+  const idempotency = new IdempotencyService(
+    db,
+    new IdempotencyRepository(db, IDEMPOTENCY_RETENTION_MS),
+    clock,
+  );
+  const refine = new RefineService(deps, idempotency, quota, () => worker.wake());
+  const matte = new MatteService(deps, new MatteEditsRepository(db));
+  const frames = new FramesService(deps, config.encoding.ffmpeg);
   const firebase = config.auth.firebase;
   const authenticator: Authenticator = firebase
     ? new FirebaseAuthenticator(
@@ -132,6 +161,10 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     authenticator,
     urlSigner: firebase ? new UrlSigner(config.urlSigningSecret, clock) : null,
     quota,
+    refine,
+    matte,
+    frames,
+    idempotency,
     audit: new AuditService(deps.events, users),
     availability,
     async close() {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/errors.ts';
+import { fingerprint, type IdempotencyService, parseIdempotencyKey } from '../../pipeline/idempotency.ts';
 import type { CreateJobInput, JobsService } from '../../pipeline/jobs.service.ts';
 
 const list = z
@@ -32,8 +34,13 @@ const jsonBody = z
 const FIELD_NAMES = new Set(['character', 'color', 'actions', 'emojis', 'platforms']);
 
 /** POST /api/generate-set: multipart (with an image) or JSON (with a built-in character). */
-export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsService): void {
+export function registerGenerateSetRoutes(
+  app: FastifyInstance,
+  jobs: JobsService,
+  idempotency: IdempotencyService,
+): void {
   app.post('/api/generate-set', async (request, reply) => {
+    const key = parseIdempotencyKey(request.headers['idempotency-key']);
     const fields = request.isMultipart() ? await readMultipart(request) : readJson(request.body);
     const input: CreateJobInput = {
       userId: request.user.id,
@@ -43,10 +50,18 @@ export function registerGenerateSetRoutes(app: FastifyInstance, jobs: JobsServic
       platforms: fields.platforms,
       ...(fields.character ? { character: { id: fields.character, color: fields.color } } : {}),
       ...(fields.image ? { upload: fields.image } : {}),
+      ...(key && { idempotency: { userId: request.user.id, key, fingerprint: fieldsFingerprint(fields) } }),
     };
-    const job = await jobs.create(input);
-    return reply.status(202).send({ jobId: job.id });
+    const answer = await jobs.createOnce(input, idempotency);
+    if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(answer.statusCode).send(answer.body);
   });
+}
+
+/** What the request asks for, with the image as its digest, so a reused key with another request is caught. */
+function fieldsFingerprint({ image, ...rest }: RequestFields): string {
+  const imageDigest = image ? createHash('sha256').update(image.bytes).digest('base64url') : null;
+  return fingerprint(['POST /api/generate-set', rest, imageDigest, image?.fileName ?? null]);
 }
 
 interface RequestFields {

@@ -14,7 +14,8 @@ const KEEPALIVE_MS = 15_000;
 /**
  * GET /api/jobs/:id/events: the job's progress as server-sent events. It
  * replays from `Last-Event-ID` (or `?after=`), then streams new events as they
- * are committed, and ends after the job completes or fails.
+ * are committed, and ends after the job completes or fails (with `?follow=1`: when the
+ * client leaves or the job is deleted).
  */
 export function registerJobEventsRoutes(
   app: FastifyInstance,
@@ -25,7 +26,9 @@ export function registerJobEventsRoutes(
   app.get('/api/jobs/:id/events', async (request, reply) => {
     const jobId = parseId(request.params);
     const header = request.headers['last-event-id'];
-    const query = request.query as { after?: string };
+    const query = request.query as { after?: string; follow?: string };
+    // The refine page follows a finished set too, for the re-renders the user starts.
+    const follow = query.follow === '1';
     let cursor = Number(header ?? query.after ?? 0) || 0;
     // Checks ownership before the stream opens, so a stranger gets a plain 404.
     const initial = jobs.events(jobId, request.user.id, cursor);
@@ -51,7 +54,7 @@ export function registerJobEventsRoutes(
       for (const e of events) {
         cursor = e.id;
         res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(presentEvent(e, link))}\n\n`);
-        if (TERMINAL.has(e.type)) {
+        if (!follow && TERMINAL.has(e.type)) {
           close();
           return;
         }

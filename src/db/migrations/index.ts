@@ -4,6 +4,7 @@ import { requestIds } from './002_request_ids.ts';
 import { eventsRequestIdNotNull } from './003_events_request_id_not_null.ts';
 import { availability } from './004_availability.ts';
 import { platformUnavailable } from './005_platform_unavailable.ts';
+import { refine } from './006_refine.ts';
 
 /** Every migration, in order. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   eventsRequestIdNotNull,
   availability,
   platformUnavailable,
+  refine,
 ];

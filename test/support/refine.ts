@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../src/domain/errors.ts';
+import type { EmojiVersion } from '../../src/domain/job.ts';
+import { createInProcessEngine } from '../../src/gpu/in-process.engine.ts';
+import type { RenderEngine } from '../../src/gpu/render-engine.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+
+/** Resolves with a version once its render finished (completed or failed); rejects after `timeoutMs`. */
+export function waitForVersion(
+  runtime: Runtime,
+  jobId: string,
+  index: number,
+  version: number,
+  timeoutMs = 60_000,
+) {
+  return new Promise<EmojiVersion>((resolve, reject) => {
+    const check = () => {
+      const v = runtime.deps.versions.find(jobId, index, version);
+      if (v && (v.status === 'completed' || v.status === 'failed')) {
+        cleanup();
+        resolve(v);
+      }
+    };
+    const unsubscribe = runtime.deps.bus.subscribe(jobId, check);
+    const poll = setInterval(check, 100);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`version ${version} of emoji ${index} did not finish in ${timeoutMs} ms`));
+    }, timeoutMs);
+    function cleanup() {
+      unsubscribe();
+      clearInterval(poll);
+      clearTimeout(timer);
+    }
+    check();
+  });
+}
+
+/**
+ * The CPU engine, except that it refuses `action` while `refuse()` says so: a render
+ * that fails for good (an AppError is never retried), as a broken model would.
+ */
+export function refusingEngine(action: string, refuse: (params: { seed?: number }) => boolean): RenderEngine {
+  const engine = createInProcessEngine();
+  const check = (id: string, params: { seed?: number }) => {
+    if (id === action && refuse(params)) throw new AppError('internal', `the test engine refuses ${action}`);
+  };
+  return {
+    ...engine,
+    async animateCharacter(character, id, params, opts) {
+      check(id, params);
+      return engine.animateCharacter(character, id, params, opts);
+    },
+    async animate(cutout, id, params, opts) {
+      check(id, params);
+      return engine.animate(cutout, id, params, opts);
+    },
+  };
+}
+
+/** POSTs JSON (or nothing) through `inject`. */
+export function post(
+  app: FastifyInstance,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+/** Row counts of the tables a refused refine request must leave alone. */
+export function refineCounts(runtime: Runtime) {
+  const count = (sql: string) => (runtime.deps.db.prepare(sql).get() as { n: number }).n;
+  return {
+    versions: count('SELECT COUNT(*) AS n FROM emoji_versions'),
+    charges: count('SELECT COUNT(*) AS n FROM render_charges'),
+    tasks: count('SELECT COUNT(*) AS n FROM tasks'),
+    events: count('SELECT COUNT(*) AS n FROM events'),
+  };
+}

@@ -4,30 +4,29 @@ import type { FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.ts';
 import { PLATFORMS } from '../src/domain/platforms.ts';
 import { decodeApng, validateFile } from '../src/encode/index.ts';
-import { post, refusingEngine, waitForVersion } from './support/refine.ts';
-import { listFiles, tempRuntime, waitForJob } from './support/temp-runtime.ts';
+import { post, refineFixture, waitForVersion } from './support/refine.ts';
+import { listFiles, waitForJob } from './support/temp-runtime.ts';
 
 const EIGHT = ['hello', 'love', 'cry', 'angry', 'laugh', 'sleepy', 'surprised', 'thanks'];
 const CRY = EIGHT.indexOf('cry');
 
-let ctx: ReturnType<typeof tempRuntime>;
+let fixture: ReturnType<typeof refineFixture>;
+let ctx: ReturnType<typeof refineFixture>['ctx'];
 let app: FastifyInstance;
-/** The test engine refuses the first render of "cry" while this is set. */
-let refuseCry = false;
+/** Set while the test engine should refuse the first render of "cry" (seed 0). */
+const refuse = (on: boolean) => {
+  fixture.state.refuseCry = on;
+};
 
 beforeAll(async () => {
-  ctx = tempRuntime({}, { engine: refusingEngine('cry', (p) => refuseCry && !p.seed) });
-  app = await buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
-  ctx.runtime.worker.start();
+  fixture = refineFixture();
+  ctx = fixture.ctx;
+  app = await fixture.app;
 });
 
-afterAll(async () => {
-  await app.close();
-  await ctx.dispose();
-});
+afterAll(() => fixture.dispose());
 
 async function finishedSet(platforms = ['line-emoji']) {
   const res = await post(app, '/api/generate-set', { character: 'chick', actions: EIGHT, platforms });
@@ -149,7 +148,7 @@ describe('the frame scrubber', () => {
 
 describe('a set that failed because of one emoji', () => {
   it('becomes complete once that emoji is retried and works', async () => {
-    refuseCry = true;
+    refuse(true);
     let jobId: string;
     try {
       const made = await finishedSet();
@@ -157,7 +156,7 @@ describe('a set that failed because of one emoji', () => {
       expect(made.done.job.status).toBe('failed');
       expect(made.done.job.error).toMatch(/cry/);
     } finally {
-      refuseCry = false;
+      refuse(false);
     }
     const stillFailed = await app.inject({
       method: 'GET',
@@ -165,13 +164,13 @@ describe('a set that failed because of one emoji', () => {
     });
     expect(stillFailed.statusCode).toBe(409);
     // A retry has a new seed, which the test engine renders.
-    refuseCry = true;
+    refuse(true);
     try {
       const res = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/retry`);
       expect(res.statusCode).toBe(202);
       expect((await waitForVersion(ctx.runtime, jobId, CRY, 2)).status).toBe('completed');
     } finally {
-      refuseCry = false;
+      refuse(false);
     }
     const body = await jobReply(jobId);
     expect([body.status, body.error, body.counts.failed]).toEqual(['completed', null, 0]);

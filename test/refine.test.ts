@@ -3,27 +3,27 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
 import { validateFile } from '../src/encode/index.ts';
-import { post, refineCounts, refusingEngine, waitForVersion } from './support/refine.ts';
+import { post, refineCounts, refineFixture, waitForVersion } from './support/refine.ts';
 import { tempRuntime, waitForJob } from './support/temp-runtime.ts';
 
 const EIGHT = ['hello', 'love', 'cry', 'angry', 'laugh', 'sleepy', 'surprised', 'thanks'];
 const CRY = EIGHT.indexOf('cry');
 
-let ctx: ReturnType<typeof tempRuntime>;
+let fixture: ReturnType<typeof refineFixture>;
+let ctx: ReturnType<typeof refineFixture>['ctx'];
 let app: FastifyInstance;
-/** The test engine refuses the first render of "cry" (seed 0), so a set fails until that emoji is retried. */
-let refuseCry = false;
+/** Set while the test engine should refuse the first render of "cry" (seed 0). */
+const refuse = (on: boolean) => {
+  fixture.state.refuseCry = on;
+};
 
 beforeAll(async () => {
-  ctx = tempRuntime({}, { engine: refusingEngine('cry', (p) => refuseCry && !p.seed) });
-  app = await buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
-  ctx.runtime.worker.start();
+  fixture = refineFixture();
+  ctx = fixture.ctx;
+  app = await fixture.app;
 });
 
-afterAll(async () => {
-  await app.close();
-  await ctx.dispose();
-});
+afterAll(() => fixture.dispose());
 
 async function finishedSet(platforms = ['line-emoji']): Promise<string> {
   const res = await post(app, '/api/generate-set', { character: 'cat', actions: EIGHT, platforms });
@@ -166,7 +166,7 @@ describe('versions', () => {
 
   it('answers 404 for a version that does not exist and 409 for one that failed', async () => {
     expect((await post(app, `/api/jobs/${jobId}/emojis/4/versions/9/select`)).statusCode).toBe(404);
-    refuseCry = true;
+    refuse(true);
     try {
       const res = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, {
         action: 'cry',
@@ -182,7 +182,7 @@ describe('versions', () => {
       ]);
       expect((await jobReply(jobId)).emojis[CRY].version).toBe(1);
     } finally {
-      refuseCry = false;
+      refuse(false);
     }
   });
 });
@@ -195,7 +195,7 @@ describe('quota', () => {
     await waitForVersion(ctx.runtime, jobId, 0, ok.json().version);
     expect(await used()).toBe(start + 1);
 
-    refuseCry = true;
+    refuse(true);
     try {
       const bad = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, { intensity: 1 });
       expect(bad.statusCode).toBe(202);
@@ -206,7 +206,7 @@ describe('quota', () => {
         { index: CRY, version: failed.version, reason: expect.stringMatching(/refuses cry/) },
       ]);
     } finally {
-      refuseCry = false;
+      refuse(false);
     }
   });
 

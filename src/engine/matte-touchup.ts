@@ -7,6 +7,7 @@
  * empty canvas and a restore never spreads over what is still there.
  */
 import type { RgbaImage } from '../domain/image.ts';
+import { scanlineFill } from './flood-fill.ts';
 
 export type TouchUpOp = 'erase' | 'restore';
 
@@ -39,9 +40,9 @@ export function touchUpMatte(source: RgbaImage, matte: RgbaImage, edit: TouchUp)
   const [r0, g0, b0] = [src[seed * 4], src[seed * 4 + 1], src[seed * 4 + 2]];
   const tol = edit.tolerance;
   const erase = edit.op === 'erase';
-  const visited = new Uint8Array(w * h);
+  const taken = new Uint8Array(w * h);
   const open = (i: number) => {
-    if (visited[i]) return false;
+    if (taken[i]) return false;
     const o = i * 4;
     // Erase grows through what is still visible; restore through what lost some of its alpha.
     const changeable = erase ? out[o + 3] > 0 : out[o + 3] < src[o + 3];
@@ -53,24 +54,14 @@ export function touchUpMatte(source: RgbaImage, matte: RgbaImage, edit: TouchUp)
     );
   };
   let pixels = 0;
-  const stack = [seed];
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    if (!open(i)) continue;
-    const row = i - (i % w);
-    let l = i;
-    while (l > row && open(l - 1)) l--;
-    let r = i;
-    while (r < row + w - 1 && open(r + 1)) r++;
+  scanlineFill(w, h, [seed], open, (l, r) => {
+    taken.fill(1, l, r + 1);
+    pixels += r - l + 1;
     for (let p = l; p <= r; p++) {
-      visited[p] = 1;
       const o = p * 4;
       if (erase) out[o + 3] = 0;
       else out.set(src.subarray(o, o + 4), o);
-      pixels++;
-      if (p >= w) stack.push(p - w);
-      if (p < (h - 1) * w) stack.push(p + w);
     }
-  }
+  });
   return { matte: { width: w, height: h, data: out }, pixels };
 }

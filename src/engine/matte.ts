@@ -9,6 +9,7 @@
  * halo.
  */
 import type { RgbaImage } from '../domain/image.ts';
+import { scanlineFill } from './flood-fill.ts';
 import { estimateBackground } from './matte-background.ts';
 import { removeHoles } from './matte-holes.ts';
 
@@ -45,30 +46,16 @@ export function matte(img: RgbaImage): RgbaImage {
   // 1. Background core: 4-connected scanline flood fill from the border through
   //    near-background pixels.
   const core = new Uint8Array(n);
-  const open = (i: number) => core[i] === 0 && dist[i] < lo;
-  const stack: number[] = [];
-  for (let x = 0; x < w; x++) stack.push(x, (h - 1) * w + x);
-  for (let y = 0; y < h; y++) stack.push(y * w, y * w + w - 1);
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    if (!open(i)) continue;
-    const row = i - (i % w);
-    let l = i;
-    while (l > row && open(l - 1)) l--;
-    let r = i;
-    while (r < row + w - 1 && open(r + 1)) r++;
-    core.fill(1, l, r + 1);
-    // Queue one seed per run of open pixels in the rows above and below.
-    for (const off of [-w, w]) {
-      if (row + off < 0 || row + off >= n) continue;
-      let inRun = false;
-      for (let j = l + off; j <= r + off; j++) {
-        const o = open(j);
-        if (o && !inRun) stack.push(j);
-        inRun = o;
-      }
-    }
-  }
+  const border: number[] = [];
+  for (let x = 0; x < w; x++) border.push(x, (h - 1) * w + x);
+  for (let y = 0; y < h; y++) border.push(y * w, y * w + w - 1);
+  scanlineFill(
+    w,
+    h,
+    border,
+    (i) => core[i] === 0 && dist[i] < lo,
+    (l, r) => core.fill(1, l, r + 1),
+  );
 
   removeHoles(img, core, dist, lo);
 

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/api/app.ts';
 import { AppError } from '../../src/domain/errors.ts';
-import type { EmojiVersion } from '../../src/domain/job.ts';
 import { createInProcessEngine } from '../../src/gpu/in-process.engine.ts';
 import type { RenderEngine } from '../../src/gpu/render-engine.ts';
 import type { Runtime } from '../../src/runtime/runtime.ts';
+import { tempRuntime, waitUntil } from './temp-runtime.ts';
 
 /** Resolves with a version once its render finished (completed or failed); rejects after `timeoutMs`. */
 export function waitForVersion(
@@ -13,27 +15,36 @@ export function waitForVersion(
   version: number,
   timeoutMs = 60_000,
 ) {
-  return new Promise<EmojiVersion>((resolve, reject) => {
-    const check = () => {
+  return waitUntil(
+    runtime,
+    jobId,
+    () => {
       const v = runtime.deps.versions.find(jobId, index, version);
-      if (v && (v.status === 'completed' || v.status === 'failed')) {
-        cleanup();
-        resolve(v);
-      }
-    };
-    const unsubscribe = runtime.deps.bus.subscribe(jobId, check);
-    const poll = setInterval(check, 100);
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`version ${version} of emoji ${index} did not finish in ${timeoutMs} ms`));
-    }, timeoutMs);
-    function cleanup() {
-      unsubscribe();
-      clearInterval(poll);
-      clearTimeout(timer);
-    }
-    check();
-  });
+      return v && (v.status === 'completed' || v.status === 'failed') ? v : undefined;
+    },
+    timeoutMs,
+    `version ${version} of emoji ${index}`,
+  );
+}
+
+/**
+ * A local-mode app on a fresh runtime whose engine refuses the first render of "cry"
+ * while `refuseCry` is set, with its worker running.
+ */
+export function refineFixture() {
+  const state = { refuseCry: false };
+  const ctx = tempRuntime({}, { engine: refusingEngine('cry', (p) => state.refuseCry && !p.seed) });
+  const ready = buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
+  ctx.runtime.worker.start();
+  return {
+    ctx,
+    state,
+    app: ready,
+    async dispose() {
+      await (await ready).close();
+      await ctx.dispose();
+    },
+  };
 }
 
 /**

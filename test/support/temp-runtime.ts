@@ -43,21 +43,29 @@ export function rowCounts(runtime: Runtime) {
   };
 }
 
-/** Resolves with the job once it is completed or failed; rejects after `timeoutMs`. */
-export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000, userId = 'local') {
-  return new Promise<ReturnType<Runtime['jobs']['get']>>((resolve, reject) => {
+/**
+ * Resolves with what `probe` returns once it returns something, looking after every
+ * change of the job (and every 100 ms, for other processes); rejects after `timeoutMs`.
+ */
+export function waitUntil<T>(
+  runtime: Runtime,
+  jobId: string,
+  probe: () => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const check = () => {
-      const state = runtime.jobs.get(jobId, userId);
-      if (state.job.status === 'completed' || state.job.status === 'failed') {
-        cleanup();
-        resolve(state);
-      }
+      const found = probe();
+      if (found === undefined) return;
+      cleanup();
+      resolve(found);
     };
     const unsubscribe = runtime.deps.bus.subscribe(jobId, check);
-    const poll = setInterval(check, 200);
+    const poll = setInterval(check, 100);
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`job ${jobId} did not finish in ${timeoutMs} ms`));
+      reject(new Error(`${what} did not finish in ${timeoutMs} ms`));
     }, timeoutMs);
     function cleanup() {
       unsubscribe();
@@ -66,4 +74,18 @@ export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000, 
     }
     check();
   });
+}
+
+/** Resolves with the job once it is completed or failed; rejects after `timeoutMs`. */
+export function waitForJob(runtime: Runtime, jobId: string, timeoutMs = 60_000, userId = 'local') {
+  return waitUntil(
+    runtime,
+    jobId,
+    () => {
+      const state = runtime.jobs.get(jobId, userId);
+      return state.job.status === 'completed' || state.job.status === 'failed' ? state : undefined;
+    },
+    timeoutMs,
+    `job ${jobId}`,
+  );
 }

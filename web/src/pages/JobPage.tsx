@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { type Job, LINE_EMOJI } from '../api.ts';
+import { DEFAULT_PLATFORM, type Job } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { EmojiDialog } from '../components/EmojiDialog.tsx';
 import { EmojiGrid } from '../components/EmojiGrid.tsx';
@@ -65,7 +65,9 @@ export function JobPage({ id }: { id: string }) {
 function JobView({ job, reconnecting }: { job: Job; reconnecting: boolean }) {
   const config = useConfig();
   const [openIndex, setOpenIndex] = useState<number | null>(null);
-  const platform = job.platforms.includes(LINE_EMOJI) ? LINE_EMOJI : (job.platforms[0] ?? LINE_EMOJI);
+  const platform = job.platforms.includes(DEFAULT_PLATFORM)
+    ? DEFAULT_PLATFORM
+    : (job.platforms[0] ?? DEFAULT_PLATFORM);
 
   const emojis = useMemo(() => [...job.emojis].sort((a, b) => a.index - b.index), [job.emojis]);
   const glyphs = useMemo(

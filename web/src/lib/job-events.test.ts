@@ -24,7 +24,7 @@ function job(overrides: Partial<Job> = {}): Job {
     updatedAt: '2025-01-01T00:00:00Z',
     error: null,
     source: { kind: 'character', character: 'blob', color: '#7cc6fe' },
-    platforms: ['line-emoji'],
+    platforms: ['line-emoji', 'discord-emoji'],
     progress: { done: 0, total: 2 },
     emojis: [emoji(0, 'hello'), emoji(1, 'love')],
     downloads: {},
@@ -47,11 +47,21 @@ describe('parseJobEvent', () => {
     });
   });
 
+  it('parses an emoji.failed message, with a reason even when none is sent', () => {
+    expect(parseJobEvent('emoji.failed', '{"index":2,"reason":"too big"}')).toEqual({
+      type: 'emoji.failed',
+      index: 2,
+      reason: 'too big',
+    });
+    expect(parseJobEvent('emoji.failed', '{"index":2}')).toMatchObject({ reason: expect.any(String) });
+  });
+
   it('ignores malformed data and unknown types', () => {
     expect(parseJobEvent('emoji.completed', 'not json')).toBeNull();
     expect(parseJobEvent('emoji.completed', '{"index":"x"}')).toBeNull();
     expect(parseJobEvent('job.stage_completed', '{"stage":"warp"}')).toBeNull();
     expect(parseJobEvent('job.exploded', '{}')).toBeNull();
+    expect(parseJobEvent('emoji.failed', '{}')).toBeNull();
   });
 
   it('gives a failed job a reason even when the server sends none', () => {
@@ -73,6 +83,32 @@ describe('applyJobEvent', () => {
     expect(next.emojis[0].status).toBe('pending');
     expect(next.progress).toEqual({ done: 1, total: 2 });
     expect(next.status).toBe('running');
+  });
+
+  it('files the event’s asset under the first platform the job makes', () => {
+    const event = {
+      type: 'emoji.completed' as const,
+      index: 0,
+      action: 'hello',
+      assetUrl: '/a/0.gif',
+      bytes: 7,
+      validation: null,
+    };
+    const telegramFirst = job({ platforms: ['telegram-sticker', 'discord-emoji'] });
+    const expected = { assetUrls: { 'discord-emoji': '/a/0.gif' }, sizes: { 'discord-emoji': 7 } };
+    // Known unavailable platforms are skipped…
+    const known = job({ ...telegramFirst, unavailable: { 'telegram-sticker': 'no ffmpeg' } });
+    expect(applyJobEvent(known, event).emojis[0]).toMatchObject(expected);
+    // …and the verdicts name the made platforms even before the page knows one was set aside.
+    const report = { ok: true, bytes: 7, checks: [] };
+    const withVerdicts = { ...event, validation: { 'discord-emoji': report } };
+    expect(applyJobEvent(telegramFirst, withVerdicts).emojis[0]).toMatchObject(expected);
+  });
+
+  it('marks a failed emoji with its reason and counts it as finished', () => {
+    const next = applyJobEvent(job(), { type: 'emoji.failed', index: 1, reason: 'breaks the byte cap' });
+    expect(next.emojis[1]).toMatchObject({ status: 'failed', error: 'breaks the byte cap' });
+    expect(next.progress.done).toBe(1);
   });
 
   it('counts a replayed emoji event once', () => {

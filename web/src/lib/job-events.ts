@@ -8,10 +8,12 @@ export type JobEvent =
       type: 'emoji.completed';
       index: number;
       action: string;
+      /** The file of the job's first made platform; the others arrive with a re-fetch. */
       assetUrl: string;
       bytes: number;
       validation: Record<string, PlatformValidation> | null;
     }
+  | { type: 'emoji.failed'; index: number; reason: string }
   | { type: 'job.completed' }
   | { type: 'job.failed'; reason: string };
 
@@ -20,9 +22,15 @@ export const JOB_EVENT_TYPES = [
   'job.created',
   'job.stage_completed',
   'emoji.completed',
+  'emoji.failed',
   'job.completed',
   'job.failed',
 ] as const satisfies readonly JobEvent['type'][];
+
+/** True when `type` is one the job page handles. */
+export function isJobEventType(type: string): type is JobEvent['type'] {
+  return (JOB_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 /** Pipeline stages in the order a job passes through them. */
 export const STAGES: readonly JobStage[] = ['prepare', 'animate', 'encode', 'package', 'done'];
@@ -53,6 +61,13 @@ export function parseJobEvent(type: string, data: string): JobEvent | null {
         bytes: typeof body.bytes === 'number' ? body.bytes : 0,
         validation: (body.validation as Record<string, PlatformValidation> | null | undefined) ?? null,
       };
+    case 'emoji.failed':
+      if (typeof body.index !== 'number') return null;
+      return {
+        type,
+        index: body.index,
+        reason: typeof body.reason === 'string' ? body.reason : 'This emoji could not be made.',
+      };
     case 'job.failed':
       return { type, reason: typeof body.reason === 'string' ? body.reason : 'The set could not be made.' };
     default:
@@ -70,6 +85,21 @@ export function nextStage(stage: JobStage): JobStage {
   return STAGES[Math.min(i + 1, STAGES.length - 1)];
 }
 
+/** The platforms a job makes: the ones asked for, minus those this server could not make. */
+export function madePlatforms(job: Pick<Job, 'platforms' | 'unavailable'>): string[] {
+  return job.platforms.filter((p) => job.unavailable?.[p] === undefined);
+}
+
+function settle(job: Job, index: number, change: (e: Emoji) => Emoji): Job {
+  const emojis = job.emojis.map((e) => (e.index === index ? change(e) : e));
+  return {
+    ...job,
+    status: job.status === 'queued' ? 'running' : job.status,
+    emojis,
+    progress: { ...job.progress, done: Math.max(job.progress.done, finishedCount(emojis)) },
+  };
+}
+
 /** Folds one event into the job. Events only move a job forward, so a replayed event is harmless. */
 export function applyJobEvent(job: Job, event: JobEvent): Job {
   switch (event.type) {
@@ -81,25 +111,24 @@ export function applyJobEvent(job: Job, event: JobEvent): Job {
       return { ...job, stage: next, status: job.status === 'queued' ? 'running' : job.status };
     }
     case 'emoji.completed': {
-      const emojis = job.emojis.map((e) =>
-        e.index === event.index
-          ? {
-              ...e,
-              status: 'completed' as const,
-              assetUrl: event.assetUrl,
-              bytes: event.bytes,
-              validation: event.validation,
-              error: null,
-            }
-          : e,
-      );
-      return {
-        ...job,
-        status: job.status === 'queued' ? 'running' : job.status,
-        emojis,
-        progress: { ...job.progress, done: Math.max(job.progress.done, finishedCount(emojis)) },
-      };
+      // The server reports every made platform's verdict, first made first; the page may
+      // not know yet that a platform was set aside (that is found out while encoding).
+      const platform = Object.keys(event.validation ?? {})[0] ?? madePlatforms(job)[0];
+      return settle(job, event.index, (e) => ({
+        ...e,
+        status: 'completed',
+        assetUrl: event.assetUrl,
+        assetUrls: platform ? { ...e.assetUrls, [platform]: event.assetUrl } : e.assetUrls,
+        bytes: event.bytes,
+        sizes: platform ? { ...e.sizes, [platform]: event.bytes } : e.sizes,
+        validation: event.validation,
+        error: null,
+      }));
     }
+    case 'emoji.failed':
+      return settle(job, event.index, (e) =>
+        e.status === 'completed' ? e : { ...e, status: 'failed', error: event.reason },
+      );
     case 'job.completed':
       return { ...job, status: 'completed', stage: 'done' };
     case 'job.failed':

@@ -30,10 +30,14 @@ export function useJob(id: string): JobState {
     const setReconnecting = (reconnecting: boolean) =>
       setState((prev) => (prev.status === 'ready' ? { ...prev, reconnecting } : prev));
 
-    // A job's platforms never change; read them here, since a state updater runs later.
+    // Read here rather than in a state updater, which runs later. A job's platforms never
+    // change; `held` is whether off hours may hold it, which only a re-fetch can end
+    // (the server sends no event when a paused job resumes).
     let platformCount = 0;
+    let held = false;
     const setJob = (job: Job) => {
       platformCount = job.platforms.length;
+      held = job.status === 'paused';
       setState((prev) => ({
         status: 'ready',
         job,
@@ -86,10 +90,16 @@ export function useJob(id: string): JobState {
         setState((prev) =>
           prev.status === 'ready' ? { ...prev, job: applyJobEvent(prev.job, event) } : prev,
         );
+        if (event.type === 'emoji.paused') held = true;
+        const progressed = event.type === 'emoji.completed' || event.type === 'job.stage_completed';
         if (event.type === 'job.completed' || event.type === 'job.failed') {
           finished = true;
           refresh();
-        } else if (inFlight || (event.type === 'emoji.completed' && platformCount > 1)) {
+        } else if (
+          inFlight ||
+          (progressed && held) ||
+          (event.type === 'emoji.completed' && platformCount > 1)
+        ) {
           refresh();
         }
       });

@@ -47,6 +47,25 @@ describe('parseJobEvent', () => {
     });
   });
 
+  it('parses an emoji.paused message with when it was recorded', () => {
+    const data = JSON.stringify({
+      index: 3,
+      action: 'cry',
+      stage: 'animate',
+      at: '2025-01-01T00:05:00.000Z',
+    });
+    expect(parseJobEvent('emoji.paused', data)).toEqual({
+      type: 'emoji.paused',
+      index: 3,
+      at: Date.parse('2025-01-01T00:05:00.000Z'),
+    });
+    expect(parseJobEvent('emoji.paused', '{"index":1}')).toEqual({
+      type: 'emoji.paused',
+      index: 1,
+      at: null,
+    });
+  });
+
   it('parses an emoji.failed message, with a reason even when none is sent', () => {
     expect(parseJobEvent('emoji.failed', '{"index":2,"reason":"too big"}')).toEqual({
       type: 'emoji.failed',
@@ -61,6 +80,7 @@ describe('parseJobEvent', () => {
     expect(parseJobEvent('emoji.completed', '{"index":"x"}')).toBeNull();
     expect(parseJobEvent('job.stage_completed', '{"stage":"warp"}')).toBeNull();
     expect(parseJobEvent('job.exploded', '{}')).toBeNull();
+    expect(parseJobEvent('emoji.paused', '{"index":"x"}')).toBeNull();
     expect(parseJobEvent('emoji.failed', '{}')).toBeNull();
   });
 
@@ -133,5 +153,41 @@ describe('applyJobEvent', () => {
     expect(isFinished(applyJobEvent(job(), { type: 'job.completed' }))).toBe(true);
     const failed = applyJobEvent(job(), { type: 'job.failed', reason: 'GPU worker unreachable' });
     expect(failed).toMatchObject({ status: 'failed', error: 'GPU worker unreachable' });
+  });
+});
+
+describe('applyJobEvent with emoji.paused', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const running = job({ status: 'running', stage: 'animate', updatedAt: '2025-01-01T00:01:00Z' });
+
+  it('pauses a running job live', () => {
+    const next = applyJobEvent(running, { type: 'emoji.paused', index: 0, at: at('2025-01-01T00:02:00Z') });
+    expect(next.status).toBe('paused');
+    expect(next.emojis).toBe(running.emojis);
+  });
+
+  it('keeps a job paused while work already in flight finishes', () => {
+    const paused = applyJobEvent(running, { type: 'emoji.paused', index: 1, at: at('2025-01-01T00:02:00Z') });
+    const next = applyJobEvent(paused, {
+      type: 'emoji.completed',
+      index: 0,
+      action: 'hello',
+      assetUrl: '/a/0.png',
+      bytes: 1,
+      validation: null,
+    });
+    expect(next.status).toBe('paused');
+    expect(next.emojis[0].status).toBe('completed');
+  });
+
+  it('ignores a replayed pause from off hours that ended before the job was fetched', () => {
+    const resumed = job({ status: 'running', stage: 'animate', updatedAt: '2025-01-01T08:00:00Z' });
+    const old = { type: 'emoji.paused' as const, index: 0, at: at('2025-01-01T00:02:00Z') };
+    expect(applyJobEvent(resumed, old).status).toBe('running');
+  });
+
+  it('never pauses a finished job', () => {
+    const done = job({ status: 'completed', stage: 'done' });
+    expect(applyJobEvent(done, { type: 'emoji.paused', index: 0, at: null }).status).toBe('completed');
   });
 });

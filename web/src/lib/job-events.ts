@@ -14,6 +14,8 @@ export type JobEvent =
       validation: Record<string, PlatformValidation> | null;
     }
   | { type: 'emoji.failed'; index: number; reason: string }
+  /** Off hours: the emoji's next step waits for the next opening. `at` is when it was recorded. */
+  | { type: 'emoji.paused'; index: number; at: number | null }
   | { type: 'job.completed' }
   | { type: 'job.failed'; reason: string };
 
@@ -23,6 +25,7 @@ export const JOB_EVENT_TYPES = [
   'job.stage_completed',
   'emoji.completed',
   'emoji.failed',
+  'emoji.paused',
   'job.completed',
   'job.failed',
 ] as const satisfies readonly JobEvent['type'][];
@@ -34,6 +37,11 @@ export function isJobEventType(type: string): type is JobEvent['type'] {
 
 /** Pipeline stages in the order a job passes through them. */
 export const STAGES: readonly JobStage[] = ['prepare', 'animate', 'encode', 'package', 'done'];
+
+function timeOf(value: unknown): number | null {
+  const t = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(t) ? null : t;
+}
 
 /** Parses one SSE message's data; null when it isn't JSON or lacks what the type needs. */
 export function parseJobEvent(type: string, data: string): JobEvent | null {
@@ -68,6 +76,8 @@ export function parseJobEvent(type: string, data: string): JobEvent | null {
         index: body.index,
         reason: typeof body.reason === 'string' ? body.reason : 'This emoji could not be made.',
       };
+    case 'emoji.paused':
+      return typeof body.index === 'number' ? { type, index: body.index, at: timeOf(body.at) } : null;
     case 'job.failed':
       return { type, reason: typeof body.reason === 'string' ? body.reason : 'The set could not be made.' };
     default:
@@ -129,6 +139,15 @@ export function applyJobEvent(job: Job, event: JobEvent): Job {
       return settle(job, event.index, (e) =>
         e.status === 'completed' ? e : { ...e, status: 'failed', error: event.reason },
       );
+    case 'emoji.paused': {
+      if (isFinished(job)) return job;
+      // A stream read from the start replays the pauses of earlier off hours. A pause
+      // recorded before the job's last change, on a job that is not paused now, has
+      // ended since (waking a job updates it), so it must not pause the page again.
+      const updated = Date.parse(job.updatedAt);
+      if (job.status !== 'paused' && event.at !== null && event.at <= updated) return job;
+      return { ...job, status: 'paused' };
+    }
     case 'job.completed':
       return { ...job, status: 'completed', stage: 'done' };
     case 'job.failed':

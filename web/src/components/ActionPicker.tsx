@@ -82,10 +82,10 @@ export function ActionPicker({
         {actions.map((action) => {
           const count = counts.get(action.id) ?? 0;
           return (
-            <label key={action.id} className={`action-card${count > 0 ? ' is-selected' : ''}`}>
+            <label key={action.id} className={`check-card action-card${count > 0 ? ' is-selected' : ''}`}>
               <input
                 type="checkbox"
-                className="action-card__box"
+                className="check-card__box"
                 checked={count > 0}
                 onChange={() => onToggle(action.id)}
               />

@@ -48,12 +48,14 @@ function PlatformCard({
   const reasonId = useId();
   const { summary, rules } = describePlatform(platform, cap);
   const disabled = !platform.available;
-  const classes = ['platform-card', checked && 'is-selected', disabled && 'is-disabled'].filter(Boolean);
+  const classes = ['check-card', 'platform-card', checked && 'is-selected', disabled && 'is-disabled'].filter(
+    Boolean,
+  );
   return (
     <label className={classes.join(' ')}>
       <input
         type="checkbox"
-        className="platform-card__box"
+        className="check-card__box"
         checked={checked && !disabled}
         disabled={disabled}
         onChange={onToggle}

@@ -2,27 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { SetSizeRules } from './platform-rules.ts';
 import { whyNotReady } from './readiness.ts';
 
-const LINE: SetSizeRules = { id: 'line-emoji', label: 'LINE animated emoji', minSetSize: 8, maxSetSize: 40 };
-const STICKER: SetSizeRules = {
-  id: 'line-sticker',
-  label: 'LINE animated sticker',
-  minSetSize: 8,
-  maxSetSize: 24,
-  setSizes: [8, 16, 24],
-};
-const DISCORD: SetSizeRules = { id: 'discord-emoji', label: 'Discord emoji', minSetSize: 1, maxSetSize: 40 };
-const WHATSAPP: SetSizeRules = {
-  id: 'whatsapp-sticker',
-  label: 'WhatsApp animated sticker',
-  minSetSize: 3,
-  maxSetSize: 30,
-};
-const KAKAO: SetSizeRules = {
-  id: 'kakao-emoticon',
-  label: 'KakaoTalk emoticon',
-  minSetSize: 24,
-  maxSetSize: 24,
-};
+/** A platform's set-size rules, as GET /api/config describes them. */
+function rules(
+  id: string,
+  label: string,
+  minSetSize: number,
+  maxSetSize: number,
+  setSizes?: number[],
+): SetSizeRules {
+  return { id, label, minSetSize, maxSetSize, ...(setSizes ? { setSizes } : {}) };
+}
+
+const LINE = rules('line-emoji', 'LINE animated emoji', 8, 40);
+const STICKER = rules('line-sticker', 'LINE animated sticker', 8, 24, [8, 16, 24]);
+const DISCORD = rules('discord-emoji', 'Discord emoji', 1, 40);
+const WHATSAPP = rules('whatsapp-sticker', 'WhatsApp animated sticker', 3, 30);
+const KAKAO = rules('kakao-emoticon', 'KakaoTalk emoticon', 24, 24);
 
 const ready = {
   source: 'character' as const,
@@ -83,19 +78,14 @@ describe('whyNotReady', () => {
   });
 
   it('says when no size suits every chosen platform', () => {
-    const tiny: SetSizeRules = { id: 'x', label: 'Tiny', minSetSize: 1, maxSetSize: 4 };
+    const tiny = rules('x', 'Tiny', 1, 4);
     expect(whyNotReady({ ...ready, platforms: [KAKAO, tiny], count: 24 })).toBe(
       'No set size suits KakaoTalk and Tiny at once — make them as separate sets.',
     );
   });
 
   it('honours the server cap above a platform’s own maximum', () => {
-    const telegram: SetSizeRules = {
-      id: 'telegram-sticker',
-      label: 'Telegram',
-      minSetSize: 1,
-      maxSetSize: 120,
-    };
+    const telegram = rules('telegram-sticker', 'Telegram video sticker', 1, 120);
     expect(whyNotReady({ ...ready, platforms: [telegram], count: 41 })).toBe(
       'Remove 1 — Telegram allows at most 40.',
     );

@@ -73,7 +73,7 @@ export function EmojiDialog({
   const titleId = `emoji-dialog-title-${emoji.index}`;
   const room = Math.min(window.innerWidth - DIALOG_EDGE, window.innerHeight - DIALOG_CHROME);
   const display = previewSize(platform.native, room, MAX_PREVIEW);
-  const shown = `shown at ${describeScale(display.size, platform.native)}`;
+  const shown = `shown ${describeScale(display.size, platform.native)}`;
 
   return (
     // Esc arrives as `cancel`; the native close is cancelled so React stays in charge of unmounting.

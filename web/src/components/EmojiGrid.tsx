@@ -46,7 +46,7 @@ export function EmojiGrid({
   return (
     <>
       <p className="muted emoji-grid__caption">
-        {formatName(platform.format)} · {dimensions(platform.native, platform.native)} px, shown at{' '}
+        {formatName(platform.format)} · {dimensions(platform.native, platform.native)} px, shown{' '}
         {describeScale(display.size, platform.native)}
         {platform.maxBytes !== null && ` · up to ${formatBytes(platform.maxBytes)} each`}
       </p>

@@ -37,10 +37,10 @@ describe('previewSize', () => {
 
 describe('describeScale', () => {
   it('names whole multiples and fractions', () => {
-    expect(describeScale(180, 180)).toBe('actual size');
-    expect(describeScale(256, 128)).toBe('2×');
-    expect(describeScale(256, 512)).toBe('half size');
-    expect(describeScale(120, 360)).toBe('1/3 size');
+    expect(describeScale(180, 180)).toBe('at actual size');
+    expect(describeScale(256, 128)).toBe('at 2×');
+    expect(describeScale(256, 512)).toBe('at half size');
+    expect(describeScale(120, 360)).toBe('at 1/3 size');
     expect(describeScale(161, 180)).toBe('smaller');
   });
 });

@@ -29,11 +29,11 @@ export function previewSize(native: number, room: number, max = Number.POSITIVE_
   return { size: limit, pixelated: false };
 }
 
-/** How a display size relates to the file: "actual size", "2×", "half size", "1/3 size" or "smaller". */
+/** How a display size relates to the file, to follow "shown": "at actual size", "at 2×", "at half size", "smaller". */
 export function describeScale(size: number, native: number): string {
-  if (size === native) return 'actual size';
-  if (size > native && Number.isInteger(size / native)) return `${size / native}×`;
+  if (size === native) return 'at actual size';
+  if (size > native && Number.isInteger(size / native)) return `at ${size / native}×`;
   const divisor = native / size;
-  if (Number.isInteger(divisor)) return divisor === 2 ? 'half size' : `1/${divisor} size`;
+  if (Number.isInteger(divisor)) return divisor === 2 ? 'at half size' : `at 1/${divisor} size`;
   return 'smaller';
 }

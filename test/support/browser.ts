@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -36,3 +36,36 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 
 /** Where browser tests keep the screenshots people look at. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+
+/**
+ * A full-page screenshot taken with the viewport as tall as the page, so sticky
+ * parts (the editor's Generate bar) sit where a reader scrolling down meets them
+ * instead of floating over the middle of the picture. CSS entrance animations are
+ * finished first (the animated files themselves keep playing).
+ */
+export async function fullPageScreenshot(page: Page, file: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, file), animations: 'disabled' });
+  await page.setViewportSize(viewport);
+}
+
+/** Fetches `url` from inside the page (with its cookies and origin): status, content type and body bytes. */
+export async function fetchInPage(
+  page: Page,
+  url: string,
+): Promise<{ status: number; type: string | null; body: Uint8Array }> {
+  const reply = await page.evaluate(async (href) => {
+    const res = await fetch(href);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { status: res.status, type: res.headers.get('content-type'), base64: btoa(binary) };
+  }, url);
+  return {
+    status: reply.status,
+    type: reply.type,
+    body: new Uint8Array(Buffer.from(reply.base64, 'base64')),
+  };
+}

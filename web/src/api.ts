@@ -13,6 +13,20 @@ export type JobStatus = 'queued' | 'running' | 'paused' | 'completed' | 'failed'
 export type JobStage = 'prepare' | 'animate' | 'encode' | 'package' | 'done';
 export type EmojiStatus = 'pending' | 'running' | 'completed' | 'failed';
 
+export interface NumberParam {
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** The knobs an action offers (GET /api/config → actions[].params). */
+export interface ActionParamSpec {
+  speed: NumberParam;
+  intensity: NumberParam;
+  caption: { maxLength: number; suggestion: string };
+  accent: { default: string };
+}
+
 export interface ActionInfo {
   id: string;
   label: string;
@@ -20,6 +34,8 @@ export interface ActionInfo {
   tags: string[];
   defaultDurationMs: number;
   defaultFrames: number;
+  /** Absent from servers older than per-emoji knobs. */
+  params?: ActionParamSpec;
 }
 
 export interface CharacterInfo {
@@ -29,15 +45,48 @@ export interface CharacterInfo {
   presets: Record<string, string>;
 }
 
+export type PlatformFormat = 'apng' | 'gif' | 'webp' | 'webm';
+
+/** How often an animation plays: forever, or a bounded number of times within a total time. */
+export type LoopRule = { kind: 'forever' } | { kind: 'plays'; min: number; max: number; maxTotalMs: number };
+
+/** A still image shipped in the ZIP next to the animations (tab, main image, tray icon). */
+export interface ExtraImage {
+  name: string;
+  width: number;
+  height: number;
+  maxBytes?: number;
+}
+
+/** One target's rules and whether this server can make it (GET /api/config → platforms[]). */
 export interface PlatformInfo {
   id: string;
   label: string;
-  format: string;
+  format: PlatformFormat;
+  /** Exact canvas size, or the maxima when `minSide` is set. */
   width: number;
   height: number;
+  minSide?: number;
   maxBytes: number;
+  minFrames?: number;
+  maxFrames?: number;
+  minDurationMs?: number;
+  maxDurationMs?: number;
+  wholeSeconds?: boolean;
+  maxFps?: number;
+  loop?: LoopRule;
+  transparency: boolean;
   minSetSize: number;
   maxSetSize: number;
+  /** Only these set sizes (LINE stickers: 8, 16, 24). */
+  setSizes?: number[];
+  extras: ExtraImage[];
+  /** The ZIP's naming pattern, e.g. "001.png, 002.png, …". */
+  fileNames: string;
+  available: boolean;
+  unavailableReason: string | null;
+  /** Rules not confirmed on the platform's own pages. */
+  assumed?: string[];
 }
 
 export interface AppConfig {
@@ -62,13 +111,25 @@ export interface PlatformValidation {
   checks: ValidationCheck[];
 }
 
+/** The knobs an emoji was made with. */
+export interface EmojiParams {
+  caption?: string;
+  accent?: string;
+  speed?: number;
+  intensity?: number;
+}
+
 export interface Emoji {
   index: number;
   action: string;
   label: string;
   status: EmojiStatus;
+  /** The first made platform's file; `assetUrls` has every platform's. */
   assetUrl: string | null;
+  assetUrls?: Record<string, string | null>;
   bytes: number | null;
+  sizes?: Record<string, number | null>;
+  params?: EmojiParams;
   validation: Record<string, PlatformValidation> | null;
   error: string | null;
 }
@@ -88,13 +149,15 @@ export interface Job {
   error: string | null;
   source: JobSource;
   platforms: string[];
+  /** Platforms asked for that this server could not make, with the reason. */
+  unavailable?: Record<string, string>;
   progress: { done: number; total: number };
   emojis: Emoji[];
   downloads: Record<string, string>;
 }
 
-/** The platform this UI builds sets for. */
-export const LINE_EMOJI = 'line-emoji';
+/** The platform the editor chooses until the user picks others. */
+export const DEFAULT_PLATFORM = 'line-emoji';
 
 /** An API failure with the server's error code and a user-facing message. */
 export class ApiError extends Error {
@@ -186,10 +249,18 @@ export function characterPreviewUrl(characterId: string, color: string): string 
   return `/api/characters/${encodeURIComponent(characterId)}/preview.png?color=${encodeURIComponent(color)}`;
 }
 
-/** What the editor submits: an uploaded image or a built-in character, plus ordered action ids. */
-export type GenerateRequest =
-  | { kind: 'upload'; image: File; actions: string[] }
-  | { kind: 'character'; character: string; color: string; actions: string[] };
+/** One emoji as the editor asks for it: an action and, optionally, its caption and accent colour. */
+export interface EmojiRequest {
+  action: string;
+  caption?: string;
+  accent?: string;
+}
+
+/** What the editor submits: an uploaded image or a built-in character, the ordered emojis, the platforms. */
+export type GenerateRequest = (
+  | { kind: 'upload'; image: File }
+  | { kind: 'character'; character: string; color: string }
+) & { emojis: EmojiRequest[]; platforms: string[] };
 
 /** Starts a set; resolves to the new job's id. */
 export async function generateSet(req: GenerateRequest, signal?: AbortSignal): Promise<string> {
@@ -200,8 +271,8 @@ export async function generateSet(req: GenerateRequest, signal?: AbortSignal): P
     form.append('character', req.character);
     form.append('color', req.color);
   }
-  form.append('actions', req.actions.join(','));
-  form.append('platforms', LINE_EMOJI);
+  form.append('emojis', JSON.stringify(req.emojis));
+  form.append('platforms', req.platforms.join(','));
   const body = await request<{ jobId: string }>('/api/generate-set', { method: 'POST', body: form, signal });
   return body.jobId;
 }

@@ -1,53 +1,76 @@
 import { useId } from 'react';
 import type { ActionInfo } from '../api.ts';
-import { countById, pickFirst, toggleAction } from '../lib/selection.ts';
-import { SelectedActions } from './SelectedActions.tsx';
+import { actionsOf, type EmojiDraft } from '../lib/emoji-drafts.ts';
+import { type CombinedSetRule, combinedRuleText, fitsRule } from '../lib/platform-rules.ts';
+import { countById } from '../lib/selection.ts';
 
 const QUICK_PICKS = [8, 16, 24] as const;
 
 interface ActionPickerProps {
   actions: ActionInfo[];
-  selection: string[];
-  min: number;
-  max: number;
-  onChange: (selection: string[]) => void;
+  drafts: EmojiDraft[];
+  /** The set sizes every chosen platform takes. */
+  rule: CombinedSetRule;
+  /** Who sets the rule, for the hint: "LINE emoji and Discord". */
+  ruleOwners: string;
+  onToggle: (action: string) => void;
+  onPick: (count: number) => void;
+  onClear: () => void;
 }
 
-/** Checkboxes for the action catalog, quick picks, and the ordered selection. */
-export function ActionPicker({ actions, selection, min, max, onChange }: ActionPickerProps) {
+/** Checkboxes for the action catalog and quick picks sized for the chosen platforms. */
+export function ActionPicker({
+  actions,
+  drafts,
+  rule,
+  ruleOwners,
+  onToggle,
+  onPick,
+  onClear,
+}: ActionPickerProps) {
   const countId = useId();
-  const counts = countById(selection);
-  const ids = actions.map((a) => a.id);
-  const inRange = selection.length >= min && selection.length <= max;
+  const counts = countById(actionsOf(drafts));
+  const inRange = fitsRule(rule, drafts.length);
 
   return (
     <div className="actions">
       <div className="actions__toolbar">
         <p className="actions__count" id={countId} aria-live="polite">
-          <strong className={inRange ? 'count count--ok' : 'count'}>{selection.length} selected</strong>
+          <strong className={inRange ? 'count count--ok' : 'count'}>{drafts.length} selected</strong>
           <span className="muted">
             {' '}
-            · LINE emoji sets need {min}–{max}
+            · {ruleOwners ? `${ruleOwners}: ` : ''}
+            {combinedRuleText(rule)} emojis
           </span>
         </p>
         <fieldset className="quick-picks">
           <legend className="visually-hidden">Quick pick</legend>
-          {QUICK_PICKS.map((n) => (
-            <button
-              key={n}
-              type="button"
-              className="button button--small button--ghost"
-              onClick={() => onChange(pickFirst(ids, n, max))}
-              title={n > ids.length ? `Repeats actions; each copy gets a variation` : undefined}
-            >
-              Pick {n}
-            </button>
-          ))}
+          {QUICK_PICKS.map((n) => {
+            const fits = fitsRule(rule, n);
+            return (
+              <button
+                key={n}
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => onPick(n)}
+                disabled={!fits}
+                title={
+                  !fits
+                    ? `The chosen platforms don’t take sets of ${n}`
+                    : n > actions.length
+                      ? 'Repeats actions; each copy gets a variation'
+                      : undefined
+                }
+              >
+                Pick {n}
+              </button>
+            );
+          })}
           <button
             type="button"
             className="button button--small button--quiet"
-            onClick={() => onChange([])}
-            disabled={selection.length === 0}
+            onClick={onClear}
+            disabled={drafts.length === 0}
           >
             Clear
           </button>
@@ -59,12 +82,12 @@ export function ActionPicker({ actions, selection, min, max, onChange }: ActionP
         {actions.map((action) => {
           const count = counts.get(action.id) ?? 0;
           return (
-            <label key={action.id} className={`action-card${count > 0 ? ' is-selected' : ''}`}>
+            <label key={action.id} className={`check-card action-card${count > 0 ? ' is-selected' : ''}`}>
               <input
                 type="checkbox"
-                className="action-card__box"
+                className="check-card__box"
                 checked={count > 0}
-                onChange={() => onChange(toggleAction(selection, action.id, max))}
+                onChange={() => onToggle(action.id)}
               />
               <span className="action-card__glyph" aria-hidden="true">
                 {action.glyph}
@@ -80,8 +103,6 @@ export function ActionPicker({ actions, selection, min, max, onChange }: ActionP
           );
         })}
       </fieldset>
-
-      <SelectedActions actions={actions} selection={selection} onChange={onChange} />
     </div>
   );
 }

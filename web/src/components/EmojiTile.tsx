@@ -1,33 +1,46 @@
 import type { Emoji } from '../api.ts';
 import { formatBytes } from '../lib/format.ts';
+import type { PlatformView } from '../lib/platform-view.ts';
+import type { PreviewSize } from '../lib/preview-size.ts';
+import { EmojiMedia } from './EmojiMedia.tsx';
 import { ValidationBadge } from './ValidationBadge.tsx';
 
 interface EmojiTileProps {
   emoji: Emoji;
   total: number;
   glyph: string | undefined;
-  platform: string;
+  platform: PlatformView;
+  /** This platform's file, once known. */
+  url: string | null;
+  bytes: number | null;
+  display: PreviewSize;
+  /** Off hours hold the job: an emoji not started waits for the opening. */
+  paused: boolean;
   /** The job has stopped: an emoji still pending now will never be made. */
   jobFinished: boolean;
   onOpen: () => void;
 }
 
-function waitingText(status: Emoji['status'], stalled: boolean): string {
-  if (status === 'failed') return 'Couldn’t make this one';
+function waitingText(emoji: Emoji, stalled: boolean, paused: boolean): string {
+  if (emoji.status === 'failed') return 'Couldn’t make this one';
   if (stalled) return 'Not made';
-  return status === 'running' ? 'Animating…' : 'Waiting…';
+  if (emoji.status === 'completed') return 'Loading…';
+  if (emoji.status === 'running') return 'Animating…';
+  return paused ? 'Paused' : 'Waiting…';
 }
 
-/** One emoji at its native 180 px, or a skeleton with its action until it is made. */
-export function EmojiTile({ emoji, total, glyph, platform, jobFinished, onOpen }: EmojiTileProps) {
-  const ready = emoji.status === 'completed' && emoji.assetUrl;
+/** One emoji as `platform` gets it, shown crisp; or a placeholder with its action until it is made. */
+export function EmojiTile(props: EmojiTileProps) {
+  const { emoji, total, glyph, platform, url, bytes, display, paused, jobFinished, onOpen } = props;
   const position = `${emoji.index + 1} of ${total}`;
-  const stalled = !ready && emoji.status !== 'failed' && jobFinished;
+  const stalled = !url && emoji.status !== 'failed' && jobFinished;
+  const state = stalled ? 'stalled' : paused && emoji.status === 'pending' ? 'paused' : emoji.status;
+  const caption = emoji.params?.caption;
   return (
-    <li className={`tile tile--${stalled ? 'stalled' : emoji.status}`}>
-      {ready ? (
+    <li className={`tile tile--${state}`}>
+      {url ? (
         <button type="button" className="tile__media checker" onClick={onOpen} aria-haspopup="dialog">
-          <img src={emoji.assetUrl ?? ''} alt="" width={180} height={180} className="tile__img" />
+          <EmojiMedia url={url} format={platform.format} display={display} alt="" className="tile__img" />
           <span className="visually-hidden">
             {emoji.label}, emoji {position}. Open large preview
           </span>
@@ -37,7 +50,7 @@ export function EmojiTile({ emoji, total, glyph, platform, jobFinished, onOpen }
           <span className="tile__glyph" aria-hidden="true">
             {glyph ?? '✦'}
           </span>
-          <span className="tile__waiting">{waitingText(emoji.status, stalled)}</span>
+          <span className="tile__waiting">{waitingText(emoji, stalled, paused)}</span>
         </div>
       )}
       <div className="tile__meta">
@@ -45,8 +58,9 @@ export function EmojiTile({ emoji, total, glyph, platform, jobFinished, onOpen }
           {emoji.index + 1}
         </span>
         <span className="tile__label">{emoji.label}</span>
-        {emoji.bytes !== null && ready && <span className="tile__bytes">{formatBytes(emoji.bytes)}</span>}
+        {bytes !== null && <span className="tile__bytes">{formatBytes(bytes)}</span>}
       </div>
+      {caption && <p className="tile__caption">“{caption}”</p>}
       <ValidationBadge emoji={emoji} platform={platform} />
     </li>
   );

@@ -1,11 +1,22 @@
 import { useEffect, useState } from 'react';
 import { type Job, listJobs } from '../api.ts';
+import { useConfig } from '../hooks/use-config.ts';
 import { formatRelativeTime } from '../lib/format.ts';
 import { jobPath } from '../lib/router.ts';
 import { Link } from './Link.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
 const SHOWN = 6;
+
+/** The first finished emoji's file for the first platform whose files an <img> shows (not WebM video). */
+function thumbnailOf(job: Job, isVideo: (platform: string) => boolean): string | undefined {
+  const first = job.emojis.find((e) => e.status === 'completed');
+  if (!first) return undefined;
+  const still = job.platforms.find((p) => !isVideo(p) && first.assetUrls?.[p]);
+  if (still) return first.assetUrls?.[still] ?? undefined;
+  // Replies from before per-platform URLs carry the first platform's file only.
+  return first.assetUrls || isVideo(job.platforms[0] ?? '') ? undefined : (first.assetUrl ?? undefined);
+}
 
 function describeSource(job: Job): string {
   if (job.source.kind === 'upload') return 'Your image';
@@ -16,6 +27,12 @@ function describeSource(job: Job): string {
 /** A short list of the latest sets, linking to their job pages. Hidden when there are none. */
 export function RecentJobs() {
   const [jobs, setJobs] = useState<Job[] | null>(null);
+  const config = useConfig();
+  const videos = new Set(
+    config.status === 'ready'
+      ? config.config.platforms.filter((p) => p.format === 'webm').map((p) => p.id)
+      : [],
+  );
 
   useEffect(() => {
     const abort = new AbortController();
@@ -33,7 +50,7 @@ export function RecentJobs() {
       </h2>
       <ul className="recent__list">
         {jobs.slice(0, SHOWN).map((job) => {
-          const thumb = job.emojis.find((e) => e.assetUrl)?.assetUrl;
+          const thumb = thumbnailOf(job, (p) => videos.has(p));
           return (
             <li key={job.id}>
               <Link href={jobPath(job.id)} className="recent__item">

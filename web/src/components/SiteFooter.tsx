@@ -4,8 +4,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          PopCon makes 180 × 180 animated PNGs sized for LINE Creators Market emoji. Check LINE’s current
-          guidelines before you submit a set.
+          PopCon checks every file against the rules each platform publishes for animated emojis and stickers.
+          Platforms change their rules: check their current guidelines before you submit a set.
         </p>
       </div>
     </footer>

@@ -1,16 +1,17 @@
 import type { Emoji } from '../api.ts';
 import { emojiVerdict } from '../lib/job-labels.ts';
+import type { PlatformView } from '../lib/platform-view.ts';
 
-/** "Passes LINE rules", or the rules an emoji breaks. */
-export function ValidationBadge({ emoji, platform }: { emoji: Emoji; platform: string }) {
-  const verdict = emojiVerdict(emoji, platform);
+/** "Passes Discord rules", or the rules an emoji breaks there. */
+export function ValidationBadge({ emoji, platform }: { emoji: Emoji; platform: PlatformView }) {
+  const verdict = emojiVerdict(emoji, platform.id);
   switch (verdict.kind) {
     case 'pending':
       return null;
     case 'pass':
       return (
         <p className="badge badge--pass">
-          <span aria-hidden="true">✓</span> Passes LINE rules
+          <span aria-hidden="true">✓</span> Passes {platform.name} rules
         </p>
       );
     case 'fail':
@@ -18,7 +19,7 @@ export function ValidationBadge({ emoji, platform }: { emoji: Emoji; platform: s
         <div className="badge badge--fail">
           <span aria-hidden="true">✗</span>
           <span>
-            <span className="visually-hidden">Breaks LINE rules: </span>
+            <span className="visually-hidden">Breaks {platform.name} rules: </span>
             {verdict.messages.join(' · ')}
           </span>
         </div>

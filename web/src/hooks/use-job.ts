@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, authorizedFetch, getJob, type Job, jobEventsUrl } from '../api.ts';
-import { applyJobEvent, isFinished, JOB_EVENT_TYPES, parseJobEvent } from '../lib/job-events.ts';
+import { applyJobEvent, isFinished, isJobEventType, parseJobEvent } from '../lib/job-events.ts';
 import { createSseParser } from '../lib/sse-parser.ts';
 
 export type JobState =
@@ -15,7 +15,9 @@ const RETRY_MS = 3000;
  * A job kept current: fetched once, then updated from its event stream until it
  * finishes. The stream is read with fetch and resumed with Last-Event-ID after
  * a drop; after a reconnect, and on the final events, the job is re-fetched so
- * nothing missed while offline lingers and the download links arrive.
+ * nothing missed while offline lingers and the download links arrive. An
+ * emoji's event carries only its first platform's file, so with several
+ * platforms each finished emoji also asks for a re-fetch (see `refresh`).
  */
 export function useJob(id: string): JobState {
   const [state, setState] = useState<JobState>({ status: 'loading' });
@@ -28,7 +30,14 @@ export function useJob(id: string): JobState {
     const setReconnecting = (reconnecting: boolean) =>
       setState((prev) => (prev.status === 'ready' ? { ...prev, reconnecting } : prev));
 
+    // Read here rather than in a state updater, which runs later. A job's platforms never
+    // change; `held` is whether off hours may hold it, which only a re-fetch can end
+    // (the server sends no event when a paused job resumes).
+    let platformCount = 0;
+    let held = false;
     const setJob = (job: Job) => {
+      platformCount = job.platforms.length;
+      held = job.status === 'paused';
       setState((prev) => ({
         status: 'ready',
         job,
@@ -45,6 +54,25 @@ export function useJob(id: string): JobState {
         () => undefined, // The stream may still deliver; a failed refresh is not worth an error screen.
       );
 
+    // At most one re-fetch in flight; events that arrive meanwhile ask for one more
+    // after it, so a reply read before an event can never hide that event for good.
+    let inFlight = false;
+    let again = false;
+    const refresh = () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      void refetch().finally(() => {
+        inFlight = false;
+        if (again && !abort.signal.aborted) {
+          again = false;
+          refresh();
+        }
+      });
+    };
+
     let lastEventId: string | null = null;
     let streaming = false;
 
@@ -56,15 +84,23 @@ export function useJob(id: string): JobState {
       let finished = false;
       const feed = createSseParser((message) => {
         lastEventId = message.id ?? lastEventId;
-        if (!JOB_EVENT_TYPES.includes(message.event as (typeof JOB_EVENT_TYPES)[number])) return;
-        const event = parseJobEvent(message.event as (typeof JOB_EVENT_TYPES)[number], message.data);
+        if (!isJobEventType(message.event)) return;
+        const event = parseJobEvent(message.event, message.data);
         if (!event) return;
         setState((prev) =>
           prev.status === 'ready' ? { ...prev, job: applyJobEvent(prev.job, event) } : prev,
         );
+        if (event.type === 'emoji.paused') held = true;
+        const progressed = event.type === 'emoji.completed' || event.type === 'job.stage_completed';
         if (event.type === 'job.completed' || event.type === 'job.failed') {
           finished = true;
-          void refetch();
+          refresh();
+        } else if (
+          inFlight ||
+          (progressed && held) ||
+          (event.type === 'emoji.completed' && platformCount > 1)
+        ) {
+          refresh();
         }
       });
       while (!abort.signal.aborted && !finished) {

@@ -1,12 +1,16 @@
-import type { Emoji, Job } from '../api.ts';
+import type { Emoji, Job, PlatformFormat } from '../api.ts';
+import { formatExtension } from './platform-rules.ts';
 
 const STAGE_TEXT: Record<Job['stage'], string> = {
   prepare: 'Preparing your character',
   animate: 'Animating emojis',
-  encode: 'Encoding animated PNGs',
-  package: 'Packing your ZIP',
+  encode: 'Encoding files for each platform',
+  package: 'Packing your ZIPs',
   done: 'Finishing up',
 };
+
+/** What the page says while off hours hold a job. */
+export const PAUSED_TEXT = 'Paused until PopCon opens';
 
 /** What the job is doing right now, in words. */
 export function describeProgress(job: Pick<Job, 'status' | 'stage'>): string {
@@ -14,7 +18,7 @@ export function describeProgress(job: Pick<Job, 'status' | 'stage'>): string {
     case 'queued':
       return 'Waiting for a free worker';
     case 'paused':
-      return 'Paused';
+      return PAUSED_TEXT;
     case 'completed':
       return 'All done';
     case 'failed':
@@ -56,7 +60,22 @@ export function summarizeVerdicts(
   return { pass, problems };
 }
 
-/** File name for downloading one emoji, matching the ZIP's numbering: 001-hello.png. */
-export function emojiFileName(emoji: Pick<Emoji, 'index' | 'action'>): string {
-  return `${String(emoji.index + 1).padStart(3, '0')}-${emoji.action}.png`;
+/** File name for downloading one emoji, numbered like the ZIP: 001-hello.png, 001-hello.gif. */
+export function emojiFileName(
+  emoji: Pick<Emoji, 'index' | 'action'>,
+  format: PlatformFormat = 'apng',
+): string {
+  return `${String(emoji.index + 1).padStart(3, '0')}-${emoji.action}.${formatExtension(format)}`;
+}
+
+/** One emoji's file and size for `platform`; the first-platform fields stand in for old job replies. */
+export function emojiAsset(
+  emoji: Emoji,
+  platform: string,
+  firstPlatform: string | undefined,
+): { url: string | null; bytes: number | null } {
+  if (emoji.status !== 'completed') return { url: null, bytes: null };
+  const url = emoji.assetUrls?.[platform] ?? (platform === firstPlatform ? emoji.assetUrl : null);
+  const bytes = emoji.sizes?.[platform] ?? (platform === firstPlatform ? emoji.bytes : null);
+  return { url, bytes: url ? bytes : null };
 }

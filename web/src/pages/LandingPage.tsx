@@ -11,18 +11,18 @@ const STEPS = [
   },
   {
     title: 'Pick what it does',
-    text: 'Hello, Love, Laugh, Cry, Party… choose 8 to 40 actions. Repeat one and each copy gets a twist.',
+    text: 'Hello, Love, Laugh, Cry, Party… choose up to 40 actions. Repeat one and each copy gets a twist.',
   },
   {
-    title: 'Download for LINE',
-    text: '180 × 180 animated PNGs, checked against LINE’s emoji rules and zipped, ready to submit.',
+    title: 'Download for each platform',
+    text: 'LINE, Discord, Slack, Telegram, WhatsApp or KakaoTalk: each gets its own files, checked against its rules and zipped, ready to submit.',
   },
 ];
 
 /** `/`: what PopCon does and the way in. */
 export function LandingPage() {
   useEffect(() => {
-    document.title = 'PopCon · Animated emoji sets for LINE';
+    document.title = 'PopCon · Animated emoji sets for LINE, Discord, Slack and more';
   }, []);
 
   return (
@@ -33,7 +33,10 @@ export function LandingPage() {
           <h1 className="hero__title" tabIndex={-1}>
             PopCon
           </h1>
-          <p className="hero__pitch">One character in, a whole animated emoji set out — ready for LINE.</p>
+          <p className="hero__pitch">
+            One character in, a whole animated emoji set out — ready for LINE, Discord, Slack, Telegram,
+            WhatsApp and KakaoTalk.
+          </p>
           <div className="hero__cta">
             <StartCreating />
             <p className="muted">A set of 16 renders in seconds.</p>

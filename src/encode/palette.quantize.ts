@@ -27,6 +27,7 @@ export interface IndexedAnimation {
  * gained nothing worth its time.
  */
 const SAMPLE_PIXELS = 32768;
+/** libimagequant effort (sharp's 1..10) unless the caller asks for another. */
 const QUANT_EFFORT = 5;
 /** Palette alpha at or above this is treated as opaque. */
 const NEAR_OPAQUE = 248;
@@ -130,12 +131,17 @@ function sampleImage(hist: ColorHistogram): { data: Uint8Array; height: number }
   return { data: new Uint8Array(pixels.buffer), height };
 }
 
-async function libimagequantPalette(hist: ColorHistogram, colors: number, opaque: boolean): Promise<Palette> {
+async function libimagequantPalette(
+  hist: ColorHistogram,
+  colors: number,
+  opaque: boolean,
+  effort: number,
+): Promise<Palette> {
   const { data, height } = sampleImage(hist);
   // libvips only takes a bit depth, so ask for the next size it can make and reduce from there.
   const liqColors = colors <= 2 ? 2 : colors <= 4 ? 4 : colors <= 16 ? 16 : 256;
   const png = await sharp(data, { raw: { width: 256, height, channels: 4 } })
-    .png({ palette: true, colors: liqColors, dither: 0, effort: QUANT_EFFORT, compressionLevel: 0 })
+    .png({ palette: true, colors: liqColors, dither: 0, effort, compressionLevel: 0 })
     .toBuffer();
   // libvips pads PLTE to 2^bitdepth entries, so the palette is read off the remapped sample instead.
   const sample = decodeApng(png).frames[0].rgba;
@@ -192,6 +198,7 @@ export async function quantizeFrames(
   height: number,
   colors: number,
   dither: number,
+  effort = QUANT_EFFORT,
 ): Promise<IndexedAnimation> {
   const { hist, transparent, opaque } = histogram(frames);
   const visibleBudget = Math.max(1, colors - (transparent ? 1 : 0));
@@ -220,7 +227,7 @@ export async function quantizeFrames(
   }
   // Index `visible.count` is the transparent entry; without transparent pixels it stays unused
   // (so it may be 256) and compact() drops it.
-  const visible = await libimagequantPalette(hist, visibleBudget, opaque);
+  const visible = await libimagequantPalette(hist, visibleBudget, opaque, effort);
   palette = { rgba: new Uint8Array((visible.count + 1) * 4), count: visible.count + 1 };
   palette.rgba.set(visible.rgba);
   indexed = remapFrames(frames, width, height, palette, visible.count, dither);

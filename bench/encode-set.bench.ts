@@ -7,7 +7,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { FrameSequence } from '../src/domain/image.ts';
 import { PLATFORM_IDS, type PlatformId } from '../src/domain/platforms.ts';
-import { createEncodePool, encodeForPlatform, ffmpegStatus } from '../src/encode/index.ts';
+import { createEncodePool, encodeForPlatform, ffmpegStatus, shareFrames } from '../src/encode/index.ts';
 import { masters } from './encoders.support.ts';
 
 export interface SetRun {
@@ -64,7 +64,9 @@ export async function poolSet(all: FrameSequence[], size?: number): Promise<SetR
   await Promise.all(Array.from({ length: pool.size }, () => pool.encode(all[0], 'discord-emoji')));
   const startMs = performance.now() - t;
   const run = await measure(async () => {
-    await Promise.all(all.flatMap((m) => ids.map(async (p) => check(await pool.encode(m, p), p))));
+    // Each master crosses to the threads once, as a pipeline that decoded it would hand it over.
+    const shared = all.map(shareFrames);
+    await Promise.all(shared.flatMap((m) => ids.map(async (p) => check(await pool.encode(m, p), p))));
   });
   await pool.close();
   return { ...run, startMs };

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { PLATFORM_IDS } from '../domain/platforms.ts';
-import { createEncodePool, wireFrames } from './encode.pool.ts';
+import { createEncodePool, shareFrames, wireFrames } from './encode.pool.ts';
 import { EncoderUnavailableError, ffmpegStatus } from './ffmpeg.ts';
 import { encodeForPlatform } from './platform.encode.ts';
 import { emojiFrames } from './synthetic.fixtures.ts';
@@ -76,6 +76,18 @@ describe('createEncodePool', () => {
     const file = await pool.encode(given, 'line-emoji', { transfer: true });
     expect(file.buffer.equals(local.buffer)).toBe(true);
     expect(given.frames.every((f) => f.byteLength === 0)).toBe(true);
+  });
+
+  it('sends frames that are already shared without copying them', async () => {
+    const shared = shareFrames(master());
+    expect(shared.frames.every((f) => f.buffer instanceof SharedArrayBuffer)).toBe(true);
+    const wired = wireFrames(shared.frames, false);
+    expect(wired.frames.every((f, i) => f === shared.frames[i])).toBe(true);
+    const [pooled, local] = await Promise.all([
+      pool.encode(shared, 'whatsapp-sticker'),
+      encodeForPlatform(master(), 'whatsapp-sticker'),
+    ]);
+    expect(pooled.buffer.equals(local.buffer)).toBe(true);
   });
 
   it('copies frames that share memory with other data rather than moving it', () => {

@@ -8,6 +8,7 @@ export {
   type EncodePool,
   type EncodePoolOptions,
   type PoolEncodeOptions,
+  shareFrames,
 } from './encode.pool.ts';
 export { EncoderUnavailableError, type FfmpegStatus, ffmpegStatus } from './ffmpeg.ts';
 export { type DecodedGif, decodeGif } from './gif.decoder.ts';

@@ -17,7 +17,7 @@ import { CHARACTERS } from '../domain/characters.ts';
 import type { FrameSequence, RgbaImage } from '../domain/image.ts';
 import { PLATFORM_IDS } from '../domain/platforms.ts';
 import { animate, drawCharacter, normalizeCutout } from '../engine/index.ts';
-import { createEncodePool } from './encode.pool.ts';
+import { createEncodePool, shareFrames } from './encode.pool.ts';
 import { ffmpegStatus } from './ffmpeg.ts';
 
 const MASTER_SIZE = 512;
@@ -31,12 +31,14 @@ function master(actionIndex: number, characterIndex: number): FrameSequence {
     cut = normalizeCutout(drawCharacter(character.id, character.defaultColor, MASTER_SIZE));
     cutouts.set(character.id, cut);
   }
-  return animate(
+  const seq = animate(
     cut,
     action.id,
     {},
     { size: MASTER_SIZE, frames: action.defaultFrames, durationMs: action.defaultDurationMs },
   );
+  // One copy into shared memory serves all seven encodes of this master.
+  return shareFrames(seq);
 }
 
 /** Registers the property for actions whose index is `part` modulo `parts`. */

@@ -49,16 +49,23 @@ class ColorHistogram {
     }
   }
 
-  add(key: number, count: number): void {
+  /** Counts `count` more pixels of colour `key`; true when the colour is new. */
+  add(key: number, count: number): boolean {
     const h = this.slot(key);
     if (this.keys[h] !== 0) {
       this.counts[h] += count;
-      return;
+      return false;
     }
     this.keys[h] = key;
     this.counts[h] = count;
     this.size++;
     if (this.size * 2 > this.keys.length) this.grow();
+    return true;
+  }
+
+  /** Pixels counted for colour `key`. */
+  count(key: number): number {
+    return this.counts[this.slot(key)];
   }
 
   /** Slot of a colour that was added; used as a stable id. */
@@ -112,7 +119,7 @@ function sampleImage(hist: ColorHistogram): { data: Uint8Array; height: number }
   let kept = 0;
   let carry = 0;
   for (let i = 0; i < order.length; i++) {
-    const want = hist.counts[hist.find(order[i])] * scale;
+    const want = hist.count(order[i]) * scale;
     // With few colours every one is kept; with very many, rare ones are kept in proportion.
     reps[i] = hist.size <= SAMPLE_PIXELS ? Math.max(1, Math.round(want)) : Math.floor(carry + want);
     if (hist.size > SAMPLE_PIXELS) carry = carry + want - reps[i];
@@ -146,14 +153,16 @@ async function libimagequantPalette(
   // libvips pads PLTE to 2^bitdepth entries, so the palette is read off the remapped sample instead.
   const sample = decodeApng(png).frames[0].rgba;
   const px = words(sample);
-  const uses = new Map<number, number>();
-  for (let p = 0; p < px.length; p++) if (sample[p * 4 + 3] > 0) uses.set(px[p], (uses.get(px[p]) ?? 0) + 1);
-  const keys = [...uses.keys()];
+  // Typed counting rather than a Map: RGBA words are beyond small-integer range, so a Map
+  // boxed every key, and those allocations showed up as garbage collection.
+  const uses = new ColorHistogram();
+  const keys: number[] = [];
+  for (let p = 0; p < px.length; p++) if (sample[p * 4 + 3] > 0 && uses.add(px[p], 1)) keys.push(px[p]);
   let rgba: Uint8Array = new Uint8Array(Uint32Array.from(keys).buffer);
   if (keys.length > colors) {
     rgba = reducePalette(
       rgba,
-      keys.map((k) => uses.get(k) ?? 0),
+      keys.map((k) => uses.count(k)),
       colors,
     );
   }

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
 import { quantizeFrames } from './palette.quantize.ts';
+import { words } from './palette.remap.ts';
 import { PNG_SIGNATURE, writeChunk, writeU16, writeU32 } from './png.chunks.ts';
 import { type FilterMode, filterRows } from './png.filters.ts';
 import { packIndices, paletteBitDepth, rowBytes } from './png.pixels.ts';
@@ -29,6 +30,8 @@ export interface FrameDelay {
 }
 
 const U16 = 0xffff;
+/** RGBA words put alpha in the top byte on little-endian machines. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const deflateAsync = promisify(deflate);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -103,10 +106,9 @@ async function paletteLayout(seq: FrameSequence, colors: number, dither: number)
   const planes: Planes = {
     width: seq.width,
     height: seq.height,
-    unit: 1,
     frames: q.frames,
-    alphaAt: (frame, p) => q.palette[frame[p] * 4 + 3],
-    transparent: q.transparentIndex >= 0 ? Uint8Array.of(q.transparentIndex) : null,
+    alphaOf: (index) => q.palette[index * 4 + 3],
+    transparent: q.transparentIndex >= 0 ? q.transparentIndex : null,
   };
   return { colorType: 3, bitDepth: paletteBitDepth(q.count), planes, extraChunks };
 }
@@ -115,10 +117,9 @@ function losslessLayout(seq: FrameSequence): Layout {
   const planes: Planes = {
     width: seq.width,
     height: seq.height,
-    unit: 4,
-    frames: normalizedRgba(seq.frames),
-    alphaAt: (frame, p) => frame[p * 4 + 3],
-    transparent: new Uint8Array(4),
+    frames: normalizedRgba(seq.frames).map(words),
+    alphaOf: LITTLE_ENDIAN ? (rgba) => rgba >>> 24 : (rgba) => rgba & 0xff,
+    transparent: 0,
   };
   return { colorType: 6, bitDepth: 8, planes, extraChunks: [] };
 }
@@ -132,7 +133,9 @@ function losslessLayout(seq: FrameSequence): Layout {
  */
 function compressRect(rect: FrameRect, layout: Layout): Promise<Uint8Array> {
   const { colorType, bitDepth } = layout;
-  const raw = colorType === 3 ? packIndices(rect.pixels, rect.width, rect.height, bitDepth) : rect.pixels;
+  const { pixels } = rect;
+  const bytes = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+  const raw = colorType === 3 ? packIndices(bytes, rect.width, rect.height, bitDepth) : bytes;
   const stride = rowBytes(colorType, bitDepth, rect.width);
   const bpp = colorType === 6 ? 4 : 1;
   const mode: FilterMode = colorType === 3 ? 0 : 'adaptive';

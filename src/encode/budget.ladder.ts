@@ -64,7 +64,7 @@ export const LADDERS: Readonly<Record<PlatformFormat, Ladder>> = {
     ],
   },
   webp: {
-    first: [80, 70, 60, 50, 40, 30].map((quality) => ({ quality, alphaQuality: 100 })),
+    first: [85, 75, 65, 55, 45, 35].map((quality) => ({ quality, alphaQuality: 100 })),
     last: [
       { quality: 20, alphaQuality: 80 },
       { quality: 10, alphaQuality: 50 },

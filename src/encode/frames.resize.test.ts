@@ -24,6 +24,18 @@ describe('resizeFrames', () => {
     expect(edge).toBeGreaterThan(50);
   });
 
+  it('scales a repeated frame once and gives every repeat the same pixels', async () => {
+    const a = softDisc(64, 4);
+    const b = softDisc(64, 8);
+    const seq = { width: 64, height: 64, frames: [a, b, a.slice(), b], durationMs: 400 };
+    const { frames } = await resizeFrames(seq, 32, 32);
+    const one = await resizeFrames({ ...seq, frames: [b] }, 32, 32);
+    expect(frames[2]).toBe(frames[0]);
+    expect(frames[3]).toBe(frames[1]);
+    expect(frames[0]).not.toEqual(frames[1]);
+    expect(Buffer.from(frames[1]).equals(Buffer.from(one.frames[0]))).toBe(true);
+  });
+
   it('returns the sequence as it is when it already has the size', async () => {
     const seq = { width: 4, height: 4, frames: [new Uint8Array(64)], durationMs: 100 };
     expect(await resizeFrames(seq, 4, 4)).toBe(seq);

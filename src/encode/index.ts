@@ -3,6 +3,13 @@ export { type DecodedAnimation, type DecodedFrame, decodeApng, isApng } from './
 export { type ApngOptions, encodeApng, type FrameDelay, frameDelays } from './apng.encoder.ts';
 export { type EncodeAttempt, LADDERS } from './budget.ladder.ts';
 export { type FitAttempt, type FitResult, fitToPlatform } from './budget.ts';
+export {
+  createEncodePool,
+  type EncodePool,
+  type EncodePoolOptions,
+  type PoolEncodeOptions,
+  shareFrames,
+} from './encode.pool.ts';
 export { EncoderUnavailableError, type FfmpegStatus, ffmpegStatus } from './ffmpeg.ts';
 export { type DecodedGif, decodeGif } from './gif.decoder.ts';
 export { encodeGif, type GifOptions } from './gif.encoder.ts';

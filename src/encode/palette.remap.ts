@@ -166,6 +166,9 @@ export function remapFrames(
   );
   const opaque = opaqueOnly.size > 0 ? opaqueOnly : visible;
   const cache = new ColorCache();
+  // Translucent colours (anti-aliased edges) are searched once each too; their keys are whole
+  // RGBA words, so they live in a cache of their own.
+  const edgeCache = new ColorCache();
   const rowLen = (width + 2) * 3;
   let errCur = new Float32Array(rowLen);
   let errNext = new Float32Array(rowLen);
@@ -193,7 +196,10 @@ export function remapFrames(
         let g = src[s + 1];
         let b = src[s + 2];
         let chosen: number;
-        if (prevIdx && prevWords && prevWords[p] === srcWords[p]) {
+        if (strength === 0 && x > 0 && srcWords[p - 1] === srcWords[p]) {
+          // Without dithering a colour always maps to the same entry: repeat the left neighbour's.
+          chosen = idx[p - 1];
+        } else if (prevIdx && prevWords && prevWords[p] === srcWords[p]) {
           chosen = prevIdx[p];
         } else {
           r += errCur[e];
@@ -217,7 +223,12 @@ export function remapFrames(
               cache.set(key, chosen);
             }
           } else {
-            chosen = visible.nearest(r, g, b, a);
+            const key = (a << 24) | (r << 16) | (g << 8) | b;
+            chosen = edgeCache.get(key);
+            if (chosen < 0) {
+              chosen = visible.nearest(r, g, b, a);
+              edgeCache.set(key, chosen);
+            }
           }
         }
         idx[p] = chosen;

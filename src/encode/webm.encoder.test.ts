@@ -47,6 +47,12 @@ describe('encodeWebm', () => {
     );
   });
 
+  it.skipIf(!hasFfmpeg)('makes the same bytes from the same frames', async () => {
+    const seq = emojiFrames(128, 128, 4, 1000);
+    const [a, b] = await Promise.all([encodeWebm(seq), encodeWebm(seq)]);
+    expect(a.equals(b)).toBe(true);
+  });
+
   it('refuses a CRF outside 0..63', async () => {
     await expect(encodeWebm(emojiFrames(16, 16, 2, 200), { crf: 70 })).rejects.toThrow(/crf 70/);
   });

@@ -33,6 +33,11 @@ export function frameRate(frames: number, durationMs: number): string {
  * seconds for `good`. `-threads 1`: the worker already runs two encodes on two cores.
  * `-auto-alt-ref 0`: libvpx cannot use alt-ref frames together with an alpha plane.
  * `-g 600`: one keyframe, at the start, for a loop of at most a few seconds.
+ * `-fflags +bitexact`: without it the Matroska muxer writes a random SegmentUID, so the
+ * same frames gave different bytes on every run.
+ * `-lag-in-frames 0`: realtime mode does not look ahead, yet libvpx kept 25 frames of
+ * buffers; without them the bytes are identical, peak memory fell from 168 to 121 MB and
+ * the encode from 133 to 107 ms (one 512 px, 16-frame emoji).
  */
 function args(seq: FrameSequence, crf: number, out: string): string[] {
   return [
@@ -40,8 +45,20 @@ function args(seq: FrameSequence, crf: number, out: string): string[] {
     ...['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${seq.width}x${seq.height}`],
     ...['-framerate', frameRate(seq.frames.length, seq.durationMs), '-i', 'pipe:0'],
     ...['-an', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuva420p'],
-    ...['-deadline', 'realtime', '-cpu-used', '8', '-threads', '1', '-auto-alt-ref', '0', '-g', '600'],
-    ...['-b:v', '0', '-crf', String(crf), '-f', 'webm', out],
+    ...[
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-threads',
+      '1',
+      '-auto-alt-ref',
+      '0',
+      '-lag-in-frames',
+      '0',
+    ],
+    ...['-g', '600'],
+    ...['-b:v', '0', '-crf', String(crf), '-fflags', '+bitexact', '-f', 'webm', out],
   ];
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseWindows } from '../availability/schedule.ts';
@@ -19,6 +20,8 @@ const envSchema = z.object({
   TASK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /** The ffmpeg binary Telegram's WebM needs (with libvpx-vp9); without it that one target is unavailable. */
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  /** Worker threads that encode platform files; 0 encodes on the pipeline's own thread. Default: one per core. */
+  ENCODE_THREADS: z.coerce.number().int().min(0).max(32).optional(),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -120,7 +123,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   worker: { concurrency: number; leaseMs: number; maxAttempts: number };
   limits: { maxUploadBytes: number; maxImageDimension: number };
-  encoding: { ffmpeg: string };
+  encoding: { ffmpeg: string; threads: number };
   auth: { mode: 'local' | 'firebase'; allowRemote: boolean; firebase: FirebaseAuthConfig | null };
   /** Secret for signed URLs; null means a random one per process. */
   urlSigningSecret: string | null;
@@ -194,7 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     worker: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.TASK_LEASE_MS, maxAttempts: e.TASK_MAX_ATTEMPTS },
     limits: { maxUploadBytes: e.MAX_UPLOAD_BYTES, maxImageDimension: e.MAX_IMAGE_DIMENSION },
-    encoding: { ffmpeg: e.FFMPEG_PATH },
+    encoding: { ffmpeg: e.FFMPEG_PATH, threads: e.ENCODE_THREADS ?? os.availableParallelism() },
     auth: { mode, allowRemote: e.LOCAL_MODE_ALLOW_REMOTE, firebase },
     urlSigningSecret: e.URL_SIGNING_SECRET ?? null,
     cors: { origins },

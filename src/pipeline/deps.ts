@@ -11,6 +11,7 @@ import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { TaskQueue } from '../queue/task-queue.ts';
 import type { AssetStorage } from '../storage/asset-storage.ts';
 import type { JobEventBus } from './job-events.ts';
+import type { MasterCache } from './master-cache.ts';
 import type { PlatformEncoder } from './platform-encoder.ts';
 
 /** Everything the pipeline touches outside its own logic, passed in so tests can swap any part. */
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   engine: RenderEngine;
   /** Encodes and validates platform files (in-thread, or on a pool of worker threads). */
   encoder: PlatformEncoder;
+  /** Decoded masters of the renders being encoded now, shared by their platforms' encodes. */
+  masters: MasterCache;
   bus: JobEventBus;
   logger: Logger;
   /** Milliseconds since the epoch. */

@@ -1,6 +1,6 @@
 import type { FrameSequence } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
-import { encodeForPlatform, type PlatformFile } from '../encode/index.ts';
+import { type EncodePool, encodeForPlatform, type PlatformFile } from '../encode/index.ts';
 
 /**
  * The encode port of the pipeline: master frames in, one validated platform file out.
@@ -19,5 +19,17 @@ export function inThreadEncoder(ffmpeg = 'ffmpeg'): PlatformEncoder {
   return {
     encode: (master, platform, index) => encodeForPlatform(master, platform, { index, ffmpeg }),
     close: async () => {},
+  };
+}
+
+/**
+ * Encodes on a pool of worker threads, so a set's encodes use every core while the
+ * pipeline's own thread renders and talks to the database. Masters in shared memory
+ * (see MasterCache) reach the threads without a copy.
+ */
+export function poolEncoder(pool: EncodePool, ffmpeg = 'ffmpeg'): PlatformEncoder {
+  return {
+    encode: (master, platform, index) => pool.encode(master, platform, { index, ffmpeg }),
+    close: () => pool.close(),
   };
 }

@@ -23,6 +23,7 @@ import { openDatabase, type SqliteDatabase } from '../db/sqlite.ts';
 import { UsageRepository } from '../db/usage.repository.ts';
 import { type User, UsersRepository } from '../db/users.repository.ts';
 import { EmojiVersionsRepository } from '../db/versions.repository.ts';
+import { createEncodePool } from '../encode/index.ts';
 import { createRenderEngine } from '../gpu/render-engine.factory.ts';
 import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
@@ -30,8 +31,9 @@ import { FramesService } from '../pipeline/frames.service.ts';
 import { IdempotencyService } from '../pipeline/idempotency.ts';
 import { JobEventBus } from '../pipeline/job-events.ts';
 import { JobsService } from '../pipeline/jobs.service.ts';
+import { MasterCache } from '../pipeline/master-cache.ts';
 import { MatteService } from '../pipeline/matte.service.ts';
-import { inThreadEncoder } from '../pipeline/platform-encoder.ts';
+import { inThreadEncoder, poolEncoder } from '../pipeline/platform-encoder.ts';
 import { RefineService } from '../pipeline/refine.service.ts';
 import { PipelineWorker } from '../pipeline/worker.ts';
 import { TaskQueue } from '../queue/task-queue.ts';
@@ -107,7 +109,11 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
     engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger),
-    encoder: inThreadEncoder(config.encoding.ffmpeg),
+    encoder:
+      config.encoding.threads > 0
+        ? poolEncoder(createEncodePool({ size: config.encoding.threads }), config.encoding.ffmpeg)
+        : inThreadEncoder(config.encoding.ffmpeg),
+    masters: new MasterCache(),
     bus: new JobEventBus(),
     logger,
     clock,

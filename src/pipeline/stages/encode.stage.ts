@@ -3,7 +3,6 @@ import { EncoderUnavailableError } from '../../encode/index.ts';
 import { registerAsset } from '../assets.ts';
 import { keys } from '../deps.ts';
 import { settleVersion, settleVersions } from '../emoji-settlement.ts';
-import { decodeFrames } from '../frames.codec.ts';
 import { PermanentError, type StageHandler } from './stage.ts';
 
 /**
@@ -22,7 +21,7 @@ export const encodeStage: StageHandler = async (deps, task, job) => {
     return (now) => settleVersion(deps, job.id, index, version, now);
   const v = deps.versions.find(job.id, index, version);
   if (!v?.masterKey) throw new PermanentError(`emoji ${index} version ${version} has no rendered frames`);
-  const seq = decodeFrames(await deps.storage.get(v.masterKey));
+  const seq = await deps.masters.get(v.masterKey, (key) => deps.storage.get(key));
   let file: Awaited<ReturnType<typeof deps.encoder.encode>>;
   try {
     file = await deps.encoder.encode(seq, platform, index);

@@ -7,7 +7,7 @@ import { buildApp } from '../src/api/app.ts';
 import { PLATFORMS, type PlatformId } from '../src/domain/platforms.ts';
 import { validateFile } from '../src/encode/index.ts';
 import { multipart } from './support/multipart.ts';
-import { rowCounts, tempRuntime, waitForJob } from './support/temp-runtime.ts';
+import { listFiles, rowCounts, tempRuntime, waitForJob } from './support/temp-runtime.ts';
 
 const EIGHT = ['hello', 'love', 'cry', 'angry', 'laugh', 'sleepy', 'surprised', 'thanks'];
 /** Every target that takes a set of eight (KakaoTalk takes exactly 24; it has its own test). */
@@ -100,6 +100,16 @@ describe('one set for several platforms', () => {
       expect(manifest.extras).toEqual(extras);
     },
   );
+
+  it('draws the frames at each platform’s size once, instead of resizing the 512 px master for each', () => {
+    const masters = listFiles(path.join(ctx.runtime.config.assetsDir, 'jobs', jobId, 'masters'));
+    expect(masters.filter((f) => f.startsWith('000')).sort()).toEqual([
+      '000.frames',
+      '000.v1.128px.frames',
+      '000.v1.180px.frames',
+      '000.v1.270px.frames',
+    ]);
+  });
 
   it('reports every platform’s URL, size and validation for each emoji', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` });

@@ -8,6 +8,9 @@ export const WORKING_SIZE = 512;
 /** The built-in CPU engine, called directly in this process. */
 export function createInProcessEngine(): RenderEngine {
   return {
+    // Measured on a 16-frame cat: drawing at 128, 180, 270 and 360 px took ~80 ms in all,
+    // resizing a 512 px render to those sizes ~300 ms (libvips lanczos3, frame by frame).
+    drawsAtAnySize: true,
     async character(id, color) {
       return drawCharacter(id, color, WORKING_SIZE);
     },

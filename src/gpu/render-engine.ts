@@ -31,6 +31,12 @@ export interface CutoutOptions {
  * CPU by default, or a remote GPU worker over HTTP when one is configured.
  */
 export interface RenderEngine {
+  /**
+   * True when rendering at a small size costs less than resizing a large render (an
+   * engine that draws vectors): the pipeline then renders each platform's size itself,
+   * which is also crisper. False or absent: one render at the largest size, resized.
+   */
+  readonly drawsAtAnySize?: boolean;
   /** Draws a built-in character on the working canvas (512×512, transparent). */
   character(id: string, color: string): Promise<RgbaImage>;
   /**

@@ -52,6 +52,9 @@ export const keys = {
   /** Master frames of one version; version 1 keeps the name it had before versions existed. */
   master: (jobId: string, index: number, version = 1) =>
     `jobs/${jobId}/masters/${String(index).padStart(3, '0')}${version === 1 ? '' : `.v${version}`}.frames`,
+  /** Frames of one version drawn at a smaller size than the master, for the platforms of that size. */
+  masterAt: (jobId: string, index: number, version: number, size: number) =>
+    `jobs/${jobId}/masters/${String(index).padStart(3, '0')}.v${version}.${size}px.frames`,
   /** A file of the set as first made (version 1), or a per-set still image. */
   output: (jobId: string, platform: string, fileName: string) => `jobs/${jobId}/${platform}/${fileName}`,
   /** A platform file of one version: later versions live beside the first, under v<n>/. */

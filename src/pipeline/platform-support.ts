@@ -1,4 +1,10 @@
-import { PLATFORM_IDS, PLATFORMS, type PlatformId, type PlatformRules } from '../domain/platforms.ts';
+import {
+  canvasSize,
+  PLATFORM_IDS,
+  PLATFORMS,
+  type PlatformId,
+  type PlatformRules,
+} from '../domain/platforms.ts';
 import { ffmpegStatus } from '../encode/index.ts';
 
 /** Whether this machine can produce a platform's files, and why not when it cannot. */
@@ -53,4 +59,16 @@ function listOr(values: readonly number[]): string {
 /** The frame size to animate at: the largest any of the job's platforms needs. */
 export function masterSize(platforms: readonly PlatformId[]): number {
   return Math.max(...platforms.map((p) => Math.max(PLATFORMS[p].width, PLATFORMS[p].height)));
+}
+
+/** The side a platform's frames have when made from a square master of side `master`. */
+export function platformSide(platform: PlatformId, master: number): number {
+  const { width, height } = canvasSize(PLATFORMS[platform], master, master);
+  return Math.max(width, height);
+}
+
+/** Every frame size the job's platforms need, largest first (the master's size comes first). */
+export function renderSizes(platforms: readonly PlatformId[]): number[] {
+  const master = masterSize(platforms);
+  return [...new Set([master, ...platforms.map((p) => platformSide(p, master))])].sort((a, b) => b - a);
 }

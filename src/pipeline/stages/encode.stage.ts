@@ -3,6 +3,7 @@ import { EncoderUnavailableError } from '../../encode/index.ts';
 import { registerAsset } from '../assets.ts';
 import { keys } from '../deps.ts';
 import { settleVersion, settleVersions } from '../emoji-settlement.ts';
+import { masterSize, platformSide } from '../platform-support.ts';
 import { PermanentError, type StageHandler } from './stage.ts';
 
 /**
@@ -21,7 +22,12 @@ export const encodeStage: StageHandler = async (deps, task, job) => {
     return (now) => settleVersion(deps, job.id, index, version, now);
   const v = deps.versions.find(job.id, index, version);
   if (!v?.masterKey) throw new PermanentError(`emoji ${index} version ${version} has no rendered frames`);
-  const seq = await deps.masters.get(v.masterKey, (key) => deps.storage.get(key));
+  // The frames drawn at this platform's size when the engine made them, else the master (resized).
+  const master = masterSize(job.platforms);
+  const side = platformSide(platform, master);
+  const drawn = keys.masterAt(job.id, index, version, side);
+  const source = side !== master && (await deps.storage.exists(drawn)) ? drawn : v.masterKey;
+  const seq = await deps.masters.get(source, (k) => deps.storage.get(k));
   let file: Awaited<ReturnType<typeof deps.encoder.encode>>;
   try {
     file = await deps.encoder.encode(seq, platform, index);

@@ -4,6 +4,7 @@ import { JobMeta } from '../components/JobMeta.tsx';
 import { JobView } from '../components/JobView.tsx';
 import { Link } from '../components/Link.tsx';
 import { useJob } from '../hooks/use-job.ts';
+import { refinePath } from '../lib/router.ts';
 
 /** /jobs/:id — live progress, then the finished set per platform with its downloads. */
 export function JobPage({ id }: { id: string }) {
@@ -29,6 +30,14 @@ export function JobPage({ id }: { id: string }) {
       <div className="page-intro">
         <h1 tabIndex={-1}>{title}</h1>
         {state.status === 'ready' && <JobMeta job={state.job} />}
+        {state.status === 'ready' && state.job.refinable && (
+          <p className="job-refine">
+            <Link href={refinePath(id)} className="button button--small">
+              Refine this set <span aria-hidden="true">→</span>
+            </Link>
+            <span className="muted">Approve, re-render or touch up single emojis.</span>
+          </p>
+        )}
       </div>
       {state.status === 'loading' && (
         <div aria-busy="true">

@@ -1,47 +1,31 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, type RunningServer, startServer } from '../src/api/server.ts';
-import { loadConfig } from '../src/config/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserServerForFile,
   fetchInPage,
   fullPageScreenshot,
   hasChromium,
-  launchBrowser,
+  openPage,
   SCREENSHOTS,
 } from './support/browser.ts';
 import { makeSet, RING_HOLE, RING_SIZE, ringOnCream } from './support/refine-browser.ts';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let dataDir: string;
+const ctx = browserServerForFile('popcon-browser-refine-');
 let ring: string;
 let cat: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  await ensureWebBuilt();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-browser-refine-'));
-  server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Oldest first: the archive lists the ring (the one refined here) first, newest on top.
-  cat = await makeSet(server, { character: 'cat' }, ['discord-emoji']);
-  await makeSet(server, { character: 'bear' }, ['line-emoji']);
-  ring = await makeSet(server, { upload: await ringOnCream(), fileName: 'ring.png' }, [
+  cat = await makeSet(ctx.server, { character: 'cat' }, ['discord-emoji']);
+  await makeSet(ctx.server, { character: 'bear' }, ['line-emoji']);
+  ring = await makeSet(ctx.server, { upload: await ringOnCream(), fileName: 'ring.png' }, [
     'line-emoji',
     'discord-emoji',
   ]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** The card of emoji `n` (1-based) on the refine page. */
 const card = (page: Page, label: string, n: number) =>
@@ -67,12 +51,10 @@ async function pixelsOf(status: Locator, verb: string): Promise<number> {
 
 describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
   it('regenerates with a caption, touches up the matte, approves all and downloads the approved ZIP', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
+    const { page, errors } = await openPage(ctx);
 
     // From the job page, "Refine this set" leads to the refine page.
-    await page.goto(`${server.url}/jobs/${ring}`);
+    await page.goto(`${ctx.server.url}/jobs/${ring}`);
     await page.getByRole('link', { name: /refine this set/i }).click();
     await page.waitForURL(/\/jobs\/[^/]+\/refine$/);
     await page.mouse.move(0, 0);
@@ -180,16 +162,7 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
     expect(zip.type).toBe('application/zip');
     const files = unzipSync(zip.body);
     const numbered = Object.keys(files).filter((f) => /^\d+\.png$/.test(f));
-    expect(numbered.sort()).toEqual([
-      '001.png',
-      '002.png',
-      '003.png',
-      '004.png',
-      '005.png',
-      '006.png',
-      '007.png',
-      '008.png',
-    ]);
+    expect(numbered.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `00${i + 1}.png`));
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining(['tab.png', 'manifest.json', 'validation.json']),
     );
@@ -253,10 +226,8 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
   }, 240_000);
 
   it('lists past sets, filters them, reopens one where it stopped and deletes another', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(server.url);
+    const { page, errors } = await openPage(ctx);
+    await page.goto(ctx.server.url);
     await page.getByRole('link', { name: 'My sets' }).click();
     await page.waitForURL(/\/sets$/);
     const rows = page.getByRole('list', { name: 'Your sets' }).getByRole('listitem');
@@ -287,7 +258,7 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
     await confirm.getByRole('button', { name: 'Delete set' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Delete Cat' }).count()).toBe(0);
-    expect((await fetch(`${server.url}/api/jobs/${cat}`)).status).toBe(404);
+    expect((await fetch(`${ctx.server.url}/api/jobs/${cat}`)).status).toBe(404);
 
     // A finished set reopens on its refine page.
     await page.getByRole('link', { name: 'Refine ring.png' }).click();

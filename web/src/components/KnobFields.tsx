@@ -95,3 +95,43 @@ export function AccentField({ value, own, label, onChange }: AccentFieldProps) {
     </div>
   );
 }
+
+interface SliderFieldProps {
+  label: string;
+  value: number;
+  range: { min: number; max: number };
+  step: number;
+  /** After the number, as in "1.5×". */
+  unit?: string;
+  /** A line under the slider saying what it does. */
+  hint?: string;
+  onChange: (value: number) => void;
+}
+
+/** A labelled range input with its value shown beside it. */
+export function SliderField({ label, value, range, step, unit = '', hint, onChange }: SliderFieldProps) {
+  const id = useId();
+  const text = `${value}${unit}`;
+  return (
+    <div className="field field--slider">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="range"
+        className="knob-slider"
+        min={range.min}
+        max={range.max}
+        step={step}
+        value={value}
+        aria-valuetext={text}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <output htmlFor={id} className="knob-value">
+        {text}
+      </output>
+      {hint && <p className="muted field__hint">{hint}</p>}
+    </div>
+  );
+}

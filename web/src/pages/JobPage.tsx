@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Alert } from '../components/Alert.tsx';
 import { JobMeta } from '../components/JobMeta.tsx';
 import { JobView } from '../components/JobView.tsx';
 import { Link } from '../components/Link.tsx';
+import { SetLoadError, SetLoading, setPageTitle } from '../components/SetLoadState.tsx';
 import { useJob } from '../hooks/use-job.ts';
 import { refinePath } from '../lib/router.ts';
 
@@ -14,14 +14,12 @@ export function JobPage({ id }: { id: string }) {
     document.title = 'Your emoji set · PopCon';
   }, []);
 
-  const title =
-    state.status === 'error'
-      ? state.notFound
-        ? 'We couldn’t find that set'
-        : 'Couldn’t load this set'
-      : state.status === 'ready' && state.job.status === 'completed'
-        ? 'Your emoji set is ready'
-        : 'Your emoji set';
+  const title = setPageTitle(
+    state,
+    state.status === 'ready' && state.job.status === 'completed'
+      ? 'Your emoji set is ready'
+      : 'Your emoji set',
+  );
 
   // One heading element across loading, error and ready, so the focus the
   // router puts on it after navigation survives the data arriving.
@@ -39,25 +37,13 @@ export function JobPage({ id }: { id: string }) {
           </p>
         )}
       </div>
-      {state.status === 'loading' && (
-        <div aria-busy="true">
-          <div className="card skeleton-block" />
-          <span className="visually-hidden">Loading…</span>
-        </div>
-      )}
+      {state.status === 'loading' && <SetLoading />}
       {state.status === 'error' && (
-        <div className="stack narrow-block">
-          {state.notFound ? (
-            <p className="lead">It may have been removed, or the link is mistyped.</p>
-          ) : (
-            <Alert>{state.message}</Alert>
-          )}
-          <p>
-            <Link href="/create" className="button button--primary">
-              Create a new set
-            </Link>
-          </p>
-        </div>
+        <SetLoadError notFound={state.notFound} message={state.message}>
+          <Link href="/create" className="button button--primary">
+            Create a new set
+          </Link>
+        </SetLoadError>
       )}
       {state.status === 'ready' && <JobView job={state.job} reconnecting={state.reconnecting} />}
     </div>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Alert } from '../components/Alert.tsx';
 import { JobMeta } from '../components/JobMeta.tsx';
 import { Link } from '../components/Link.tsx';
 import { RefineView } from '../components/refine/RefineView.tsx';
+import { SetLoadError, SetLoading, setPageTitle } from '../components/SetLoadState.tsx';
 import { useRefineJob } from '../hooks/use-refine-job.ts';
 import { jobPath, SETS_PATH } from '../lib/router.ts';
 
@@ -14,12 +14,7 @@ export function RefinePage({ id }: { id: string }) {
     document.title = 'Refine your set · PopCon';
   }, []);
 
-  const title =
-    state.status === 'error'
-      ? state.notFound
-        ? 'We couldn’t find that set'
-        : 'Couldn’t load this set'
-      : 'Refine your set';
+  const title = setPageTitle(state, 'Refine your set');
 
   // One heading element across loading, error and ready, so the focus the router puts on it survives.
   return (
@@ -40,25 +35,13 @@ export function RefinePage({ id }: { id: string }) {
           Connection lost — reconnecting…
         </p>
       )}
-      {state.status === 'loading' && (
-        <div aria-busy="true">
-          <div className="card skeleton-block" />
-          <span className="visually-hidden">Loading…</span>
-        </div>
-      )}
+      {state.status === 'loading' && <SetLoading />}
       {state.status === 'error' && (
-        <div className="stack narrow-block">
-          {state.notFound ? (
-            <p className="lead">It may have been deleted, or the link is mistyped.</p>
-          ) : (
-            <Alert>{state.message}</Alert>
-          )}
-          <p>
-            <Link href={SETS_PATH} className="button button--primary">
-              Go to my sets
-            </Link>
-          </p>
-        </div>
+        <SetLoadError notFound={state.notFound} message={state.message}>
+          <Link href={SETS_PATH} className="button button--primary">
+            Go to my sets
+          </Link>
+        </SetLoadError>
       )}
       {state.status === 'ready' &&
         (state.job.refinable ? (

@@ -3,6 +3,7 @@ import { useAction } from '../../hooks/use-action.ts';
 import { centreOf, moveCrosshair, type Point, pointShare, toPicturePoint } from '../../lib/matte-point.ts';
 import { editMatte, getMatte, type MatteOp, type MatteView } from '../../refine-api.ts';
 import { Alert } from '../Alert.tsx';
+import { SliderField } from '../KnobFields.tsx';
 
 /** The server's default: a flat colour with its anti-aliased shades, not its neighbours. */
 const DEFAULT_TOLERANCE = 32;
@@ -30,7 +31,6 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
   const [point, setPoint] = useState<Point | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const { busy, error, run } = useAction();
-  const toleranceId = useId();
   const helpId = useId();
   const seen = useRef(-1);
   const matteRef = useRef<HTMLImageElement>(null);
@@ -122,25 +122,14 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
             ))}
           </div>
         </fieldset>
-        <div className="field field--slider">
-          <label htmlFor={toleranceId} className="field__label">
-            Tolerance
-          </label>
-          <input
-            id={toleranceId}
-            type="range"
-            className="knob-slider"
-            min={0}
-            max={255}
-            step={1}
-            value={tolerance}
-            onChange={(e) => setTolerance(Number(e.target.value))}
-          />
-          <output htmlFor={toleranceId} className="knob-value">
-            {tolerance}
-          </output>
-          <p className="muted field__hint">Higher takes in more shades around the spot you pick.</p>
-        </div>
+        <SliderField
+          label="Tolerance"
+          value={tolerance}
+          range={{ min: 0, max: 255 }}
+          step={1}
+          hint="Higher takes in more shades around the spot you pick."
+          onChange={setTolerance}
+        />
         <p className="matte__result" role="status">
           {busy ? `${verb === 'Erase' ? 'Erasing' : 'Restoring'}…` : result}
           {!busy && view.edits > 0 && (

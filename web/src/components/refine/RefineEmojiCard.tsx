@@ -41,6 +41,7 @@ export function RefineEmojiCard(props: RefineEmojiCardProps) {
   const asset = emojiAsset(emoji, platform.id, firstPlatform);
   const rendering = emoji.rendering;
   const finished = emoji.status === 'completed';
+  const failedEmoji = emoji.status === 'failed';
   const who = `${emoji.label} (emoji ${emoji.index + 1})`;
 
   const approve = (approved: boolean) =>
@@ -79,12 +80,7 @@ export function RefineEmojiCard(props: RefineEmojiCardProps) {
               />
             ) : (
               <span className="rcard__placeholder">
-                {emoji.status === 'failed' ? 'Couldn’t make this one' : 'Not made yet'}
-              </span>
-            )}
-            {rendering && (
-              <span className="rcard__rendering" role="status">
-                <span className="spinner" aria-hidden="true" /> Rendering version {rendering.version}…
+                {failedEmoji ? 'Couldn’t make this one' : 'Not made yet'}
               </span>
             )}
           </div>
@@ -104,13 +100,18 @@ export function RefineEmojiCard(props: RefineEmojiCardProps) {
         </span>
       </div>
       {emoji.params?.caption && <p className="tile__caption">“{emoji.params.caption}”</p>}
+      <p className="rcard__rendering" role="status">
+        {rendering && (
+          <>
+            <span className="spinner" aria-hidden="true" /> Rendering version {rendering.version}…
+          </>
+        )}
+      </p>
       <p className="rcard__meta">
         {emoji.approved ? (
           <span className="pill pill--completed">✓ Approved</span>
         ) : (
-          <span className="pill">
-            {finished ? 'Not approved' : emoji.status === 'failed' ? 'Failed' : 'Waiting'}
-          </span>
+          <span className="pill">{finished ? 'Not approved' : failedEmoji ? 'Failed' : 'Waiting'}</span>
         )}
         {asset.bytes !== null && <span className="muted">{formatBytes(asset.bytes)}</span>}
       </p>
@@ -121,60 +122,39 @@ export function RefineEmojiCard(props: RefineEmojiCardProps) {
       )}
       <ValidationBadge emoji={emoji} platform={platform} />
       <div className="rcard__actions">
-        {emoji.approved ? (
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={() => void approve(false)}
-            disabled={busy !== null}
-          >
-            Unapprove<span className="visually-hidden"> {who}</span>
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() => void approve(true)}
+        {!failedEmoji && (
+          <CardButton
+            label={emoji.approved ? 'Unapprove' : 'Approve'}
+            who={who}
+            tone={emoji.approved ? 'ghost' : 'primary'}
             disabled={busy !== null || !finished}
-          >
-            Approve<span className="visually-hidden"> {who}</span>
-          </button>
+            onClick={() => void approve(!emoji.approved)}
+          />
         )}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void retry()}
+        {/* A failed emoji has nothing to approve: trying again is what it needs first. */}
+        <CardButton
+          label={busy === 'retry' ? 'Starting…' : failedEmoji ? 'Try again' : 'Retry'}
+          who={who}
+          tone={failedEmoji ? 'primary' : undefined}
           disabled={busy !== null || rendering !== null}
-        >
-          {busy === 'retry' ? 'Starting…' : 'Retry'}
-          <span className="visually-hidden"> {who}</span>
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-haspopup="dialog"
-          onClick={() => setOpen('regenerate')}
+          onClick={() => void retry()}
+        />
+        <CardButton
+          label="Regenerate"
+          who={who}
+          dialog
           disabled={rendering !== null}
-        >
-          Regenerate<span className="visually-hidden"> {who}</span>
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-haspopup="dialog"
-          onClick={() => setOpen('versions')}
-        >
-          Versions<span className="visually-hidden"> of {who}</span>
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={scrubbing}
-          onClick={() => setScrubbing((s) => !s)}
-          disabled={!finished}
-        >
-          Frames<span className="visually-hidden"> of {who}</span>
-        </button>
+          onClick={() => setOpen('regenerate')}
+        />
+        <CardButton label="Versions" who={`of ${who}`} dialog onClick={() => setOpen('versions')} />
+        {finished && (
+          <CardButton
+            label="Frames"
+            who={`of ${who}`}
+            pressed={scrubbing}
+            onClick={() => setScrubbing((s) => !s)}
+          />
+        )}
       </div>
       {error && (
         <p className="badge badge--fail rcard__error" role="alert">
@@ -200,5 +180,36 @@ export function RefineEmojiCard(props: RefineEmojiCardProps) {
         />
       )}
     </li>
+  );
+}
+
+interface CardButtonProps {
+  /** What the button shows. */
+  label: string;
+  /** Which emoji it acts on, read after the label by screen readers ("Retry Hello (emoji 1)"). */
+  who: string;
+  tone?: 'primary' | 'ghost';
+  /** It opens a dialog. */
+  dialog?: boolean;
+  /** A toggle: on or off. */
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}
+
+/** One of a card's small action buttons, named with its emoji so a list of cards reads unambiguously. */
+function CardButton({ label, who, tone, dialog, pressed, disabled, onClick }: CardButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`button button--small${tone ? ` button--${tone}` : ''}`}
+      aria-haspopup={dialog ? 'dialog' : undefined}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {label}
+      <span className="visually-hidden"> {who}</span>
+    </button>
   );
 }

@@ -1,11 +1,11 @@
-import { type CSSProperties, useMemo, useState } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import type { PlatformInfo } from '../../api.ts';
 import { useConfig } from '../../hooks/use-config.ts';
 import { useElementWidth } from '../../hooks/use-element-width.ts';
+import { usePlatformViews } from '../../hooks/use-platform-views.ts';
 import type { RefineJobHandle } from '../../hooks/use-refine-job.ts';
-import { madePlatforms } from '../../lib/job-events.ts';
 import { dimensions, formatName } from '../../lib/platform-rules.ts';
-import { type PlatformView, platformView } from '../../lib/platform-view.ts';
+import type { PlatformView } from '../../lib/platform-view.ts';
 import { describeScale, previewSize } from '../../lib/preview-size.ts';
 import type { RefineJob } from '../../refine-api.ts';
 import { PlatformUnavailable } from '../JobOutcome.tsx';
@@ -26,12 +26,7 @@ type Actions = Pick<RefineJobHandle, 'failed' | 'reload' | 'update'>;
 
 /** The refine page's body: the set's summary, the matte touch-up, and a tab per platform of emoji cards. */
 export function RefineView({ job, failed, reload, update }: { job: RefineJob } & Actions) {
-  const config = useConfig();
-  const catalog = config.status === 'ready' ? config.config.platforms : null;
-  const made = madePlatforms(job);
-  const views = job.platforms.map((id) => platformView(id, job, catalog));
-  const [picked, setPicked] = useState<string | null>(null);
-  const view = views.find((v) => v.id === (picked ?? made[0])) ?? views[0];
+  const { catalog, made, views, view, pick } = usePlatformViews(job);
   const panel = view && (
     <PlatformPanel
       key={view.id}
@@ -51,8 +46,8 @@ export function RefineView({ job, failed, reload, update }: { job: RefineJob } &
       {views.length > 1 ? (
         <PlatformTabs
           tabs={views.map((v) => ({ id: v.id, label: v.name, note: v.unavailable ? 'not made' : undefined }))}
-          selected={view.id}
-          onSelect={setPicked}
+          selected={view?.id ?? ''}
+          onSelect={pick}
         >
           {panel}
         </PlatformTabs>

@@ -5,7 +5,7 @@ import { captionMaxOf } from '../../lib/emoji-drafts.ts';
 import { type Knobs, knobsOf, regenerateBody } from '../../lib/regenerate-form.ts';
 import { type RefineEmoji, regenerateEmoji } from '../../refine-api.ts';
 import { Alert } from '../Alert.tsx';
-import { AccentField, CaptionField } from '../KnobFields.tsx';
+import { AccentField, CaptionField, SliderField } from '../KnobFields.tsx';
 import { Modal } from '../Modal.tsx';
 
 /** Used when a server predates per-action knobs. */
@@ -18,40 +18,6 @@ interface RegenerateDialogProps {
   actions: readonly ActionInfo[];
   onStarted: () => void;
   onClose: () => void;
-}
-
-/** A slider with its value shown beside it. */
-function Slider(props: {
-  label: string;
-  value: number;
-  range: { min: number; max: number };
-  step: number;
-  unit?: string;
-  onChange: (value: number) => void;
-}) {
-  const id = useId();
-  const text = `${props.value}${props.unit ?? ''}`;
-  return (
-    <div className="field field--slider">
-      <label htmlFor={id} className="field__label">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        type="range"
-        className="knob-slider"
-        min={props.range.min}
-        max={props.range.max}
-        step={props.step}
-        value={props.value}
-        aria-valuetext={text}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-      />
-      <output htmlFor={id} className="knob-value">
-        {text}
-      </output>
-    </div>
-  );
 }
 
 /** Changes one emoji's action, caption, colour, speed or intensity and renders it as a new version. */
@@ -120,7 +86,7 @@ export function RegenerateDialog({ jobId, emoji, actions, onStarted, onClose }: 
           label={chosen?.label ?? emoji.label}
           onChange={(accent) => set({ accent })}
         />
-        <Slider
+        <SliderField
           label="Speed"
           value={knobs.speed}
           range={chosen?.params?.speed ?? FALLBACK_RANGE.speed}
@@ -128,7 +94,7 @@ export function RegenerateDialog({ jobId, emoji, actions, onStarted, onClose }: 
           unit="×"
           onChange={(speed) => set({ speed })}
         />
-        <Slider
+        <SliderField
           label="Intensity"
           value={knobs.intensity}
           range={chosen?.params?.intensity ?? FALLBACK_RANGE.intensity}

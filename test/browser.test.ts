@@ -3,36 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, type RunningServer, startServer } from '../src/api/server.ts';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../src/api/server.ts';
 import { loadConfig } from '../src/config/config.ts';
 import {
+  browserServerForFile,
   fetchInPage,
   fullPageScreenshot,
   hasChromium,
-  launchBrowser,
+  openPage,
   SCREENSHOTS,
 } from './support/browser.ts';
 import { characterOnFlatBackground } from './support/images.ts';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  await ensureWebBuilt();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-browser-'));
-  server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
-  browser = await launchBrowser();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const ctx = browserServerForFile('popcon-browser-');
 
 /**
  * Distinct screenshots of an emoji over about 1.5 s: more than one means it animates.
@@ -61,11 +45,9 @@ async function distinctFrames(page: Page, src: string): Promise<number> {
 
 describe.skipIf(!hasChromium)('PopCon in a real browser', () => {
   it('uploads a picture, generates a set and shows the animated emojis with a download', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
+    const { page, errors } = await openPage(ctx);
 
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
     await page.screenshot({
       path: path.join(SCREENSHOTS, 'landing.png'),
@@ -125,11 +107,9 @@ describe.skipIf(!hasChromium)('PopCon in a real browser', () => {
   }, 180_000);
 
   it('makes one set for LINE emoji and Discord, with a caption, and shows each platform in its own tab', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
+    const { page, errors } = await openPage(ctx);
 
-    await page.goto(`${server.url}/create`);
+    await page.goto(`${ctx.server.url}/create`);
     await page.getByText('Use a built-in').click();
     await page.getByText('Cat', { exact: true }).click();
     expect(await page.getByRole('radio', { name: 'Cat', exact: true }).isChecked()).toBe(true);
@@ -235,7 +215,7 @@ describe.skipIf(!hasChromium)('PopCon in a real browser', () => {
       loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', FFMPEG_PATH: '/nonexistent/ffmpeg' }),
       { worker: false },
     );
-    const page = await browser.context.newPage();
+    const page = await ctx.browser.context.newPage();
     try {
       await page.goto(`${bare.url}/create`);
       const telegram = page.getByRole('checkbox', { name: /^Telegram video sticker/ });

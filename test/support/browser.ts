@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureWebBuilt, type RunningServer, startServer } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config/config.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -68,4 +71,42 @@ export async function fetchInPage(
     type: reply.type,
     body: new Uint8Array(Buffer.from(reply.base64, 'base64')),
   };
+}
+
+/** What a browser test file works with: a local-mode server on its own DATA_DIR, and Chromium. */
+export interface BrowserServer {
+  server: RunningServer;
+  browser: Awaited<ReturnType<typeof launchBrowser>>;
+}
+
+/**
+ * Starts a local-mode server on a fresh DATA_DIR (named after `prefix`) and a
+ * browser before the file's tests, and stops both and removes the data after
+ * them. The fields are set once the file's first beforeAll has run.
+ */
+export function browserServerForFile(prefix: string): BrowserServer {
+  const ctx = {} as BrowserServer;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    await ensureWebBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    ctx.server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }));
+    ctx.browser = await launchBrowser();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return ctx;
+}
+
+/** A new page of the file's browser, collecting the errors its scripts throw (a test expects none). */
+export async function openPage(ctx: BrowserServer): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { page, errors };
 }

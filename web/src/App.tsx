@@ -2,13 +2,15 @@ import { useEffect, useRef } from 'react';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireUser } from './auth/RequireUser.tsx';
 import { SiteFooter } from './components/SiteFooter.tsx';
-import { SiteHeader } from './components/SiteHeader.tsx';
+import { type HeaderSection, SiteHeader } from './components/SiteHeader.tsx';
 import { usePathname } from './lib/history.ts';
 import { matchRoute, type Route } from './lib/router.ts';
+import { ArchivePage } from './pages/ArchivePage.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { JobPage } from './pages/JobPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RefinePage } from './pages/RefinePage.tsx';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -26,9 +28,26 @@ function Page({ route }: { route: Route }) {
           <JobPage key={route.id} id={route.id} />
         </RequireUser>
       );
+    case 'refine':
+      return (
+        <RequireUser what="refine this set">
+          <RefinePage key={route.id} id={route.id} />
+        </RequireUser>
+      );
+    case 'sets':
+      return (
+        <RequireUser what="see your sets">
+          <ArchivePage />
+        </RequireUser>
+      );
     case 'not-found':
       return <NotFoundPage />;
   }
+}
+
+function headerSection(route: Route): HeaderSection {
+  if (route.name === 'create' || route.name === 'landing' || route.name === 'sets') return route.name;
+  return 'other';
 }
 
 /** Shell: skip link, header, the routed page, footer. */
@@ -52,9 +71,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <SiteHeader
-        current={route.name === 'create' ? 'create' : route.name === 'landing' ? 'landing' : 'other'}
-      />
+      <SiteHeader current={headerSection(route)} />
       <main id="main" tabIndex={-1}>
         <Page route={route} />
       </main>

@@ -117,6 +117,8 @@ export interface EmojiParams {
   accent?: string;
   speed?: number;
   intensity?: number;
+  /** Set on a retried emoji: which variant of the action it is. */
+  seed?: number;
 }
 
 export interface Emoji {
@@ -138,6 +140,8 @@ export interface JobSource {
   kind: 'upload' | 'character';
   character?: string;
   color?: string;
+  /** An upload's file name. */
+  fileName?: string;
 }
 
 export interface Job {
@@ -154,6 +158,8 @@ export interface Job {
   progress: { done: number; total: number };
   emojis: Emoji[];
   downloads: Record<string, string>;
+  /** Finished, or failed after its emojis were made: the refine page can work on it. */
+  refinable?: boolean;
 }
 
 /** The platform the editor chooses until the user picks others. */
@@ -163,17 +169,26 @@ export const DEFAULT_PLATFORM = 'line-emoji';
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** What the server said about when to try again (Retry-After, an off-hours opening). */
+  readonly retry: RetryHint;
 
-  constructor(message: string, code: string, status: number) {
+  constructor(message: string, code: string, status: number, retry: RetryHint = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.retry = retry;
   }
 }
 
+/** When a refused request may work: seconds from the Retry-After header, the ISO time PopCon opens. */
+export interface RetryHint {
+  afterSeconds?: number;
+  opensAt?: string;
+}
+
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; opensAt?: unknown };
 }
 
 /** Turns a non-2xx response into an ApiError, using the `{error:{code,message}}` body when present. */
@@ -189,7 +204,11 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     typeof body?.error?.message === 'string' && body.error.message !== ''
       ? body.error.message
       : fallbackMessage(res.status);
-  return new ApiError(message, code, res.status);
+  const retry: RetryHint = {};
+  const after = Number(res.headers.get('retry-after') ?? Number.NaN);
+  if (Number.isFinite(after) && after >= 0) retry.afterSeconds = after;
+  if (typeof body?.error?.opensAt === 'string') retry.opensAt = body.error.opensAt;
+  return new ApiError(message, code, res.status, retry);
 }
 
 function fallbackMessage(status: number): string {
@@ -224,12 +243,15 @@ export async function authorizedFetch(path: string, init: RequestInit = {}): Pro
   return res;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON request through `authorizedFetch`: the parsed body, or an ApiError. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await authorizedFetch(path, {
     ...init,
     headers: { accept: 'application/json', ...init?.headers },
   });
   if (!res.ok) throw await errorFromResponse(res);
+  // A 204 (a delete) has no body; its callers ask for `void`.
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 

@@ -1,4 +1,4 @@
-import { type CSSProperties, type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { Emoji, ValidationCheck } from '../api.ts';
 import { formatBytes } from '../lib/format.ts';
 import { emojiFileName } from '../lib/job-labels.ts';
@@ -6,6 +6,7 @@ import { dimensions, formatExtension, formatName } from '../lib/platform-rules.t
 import type { PlatformView } from '../lib/platform-view.ts';
 import { describeScale, previewSize } from '../lib/preview-size.ts';
 import { EmojiMedia } from './EmojiMedia.tsx';
+import { Modal } from './Modal.tsx';
 
 /** Largest preview: a Telegram or WhatsApp file at its own 512 px. */
 const MAX_PREVIEW = 512;
@@ -33,9 +34,8 @@ interface EmojiDialogProps {
 }
 
 /**
- * A large preview of the selected platform's file in a native modal dialog: it
- * traps focus and closes on Esc. Mounted only while open, so focus goes back to
- * the tile that opened it on unmount.
+ * A large preview of the selected platform's file in a modal dialog, mounted only
+ * while open, so focus goes back to the tile that opened it on unmount.
  */
 export function EmojiDialog({
   emoji,
@@ -47,23 +47,6 @@ export function EmojiDialog({
   onNext,
   onClose,
 }: EmojiDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
-
-  const onBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) onClose();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === 'ArrowLeft' && onPrev) onPrev();
     if (event.key === 'ArrowRight' && onNext) onNext();
@@ -76,17 +59,10 @@ export function EmojiDialog({
   const shown = `shown ${describeScale(display.size, platform.native)}`;
 
   return (
-    // Esc arrives as `cancel`; the native close is cancelled so React stays in charge of unmounting.
-    <dialog
-      ref={ref}
-      className="emoji-dialog"
+    <Modal
+      labelledBy={titleId}
       style={{ '--stage': `${display.size}px` } as CSSProperties}
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={onBackdrop}
+      onClose={onClose}
       onKeyDown={onKeyDown}
     >
       <div className="emoji-dialog__panel">
@@ -158,6 +134,6 @@ export function EmojiDialog({
           </a>
         </div>
       </div>
-    </dialog>
+    </Modal>
   );
 }

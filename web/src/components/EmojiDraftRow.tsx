@@ -1,6 +1,7 @@
-import { type ChangeEvent, useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ActionInfo } from '../api.ts';
-import { captionLength, captionMaxOf, clampCaption, type EmojiDraft } from '../lib/emoji-drafts.ts';
+import { captionMaxOf, type EmojiDraft } from '../lib/emoji-drafts.ts';
+import { AccentField, CaptionField } from './KnobFields.tsx';
 
 /** Used when a server predates per-action knobs. */
 const FALLBACK_ACCENT = '#6d28d9';
@@ -29,27 +30,16 @@ export function EmojiDraftRow({
   onRemove,
 }: EmojiDraftRowProps) {
   const panelId = useId();
-  const captionId = useId();
-  const countId = useId();
-  const accentId = useId();
   const captionRef = useRef<HTMLInputElement>(null);
   const label = action?.label ?? draft.action;
   const max = captionMaxOf(action);
   const suggestion = action?.params?.caption.suggestion;
   const defaultAccent = action?.params?.accent.default ?? FALLBACK_ACCENT;
-  const length = captionLength(draft.caption);
   const caption = draft.caption.trim();
 
   useEffect(() => {
     if (open && focusCaption) captionRef.current?.focus();
   }, [open, focusCaption]);
-
-  // The limit counts code points, which the maxLength attribute (UTF-16 units) cannot;
-  // the text is cut here instead, except mid-composition, where an IME still owns it.
-  const onCaption = (event: ChangeEvent<HTMLInputElement>) => {
-    const composing = (event.nativeEvent as InputEvent).isComposing;
-    onChange({ caption: composing ? event.target.value : clampCaption(event.target.value, max) });
-  };
 
   return (
     <li className={`draft${open ? ' is-open' : ''}`}>
@@ -99,62 +89,19 @@ export function EmojiDraftRow({
       </div>
       {open && (
         <div className="draft__panel" id={panelId}>
-          <div className="field field--caption">
-            <label htmlFor={captionId} className="field__label">
-              Caption
-            </label>
-            <div className="field__control">
-              <input
-                ref={captionRef}
-                id={captionId}
-                type="text"
-                className="text-input"
-                value={draft.caption}
-                placeholder={suggestion ? `e.g. ${suggestion}` : 'No caption'}
-                autoComplete="off"
-                aria-describedby={countId}
-                aria-invalid={length > max}
-                onChange={onCaption}
-                onCompositionEnd={(e) => onChange({ caption: clampCaption(e.currentTarget.value, max) })}
-              />
-              <span id={countId} className={`field__count${length >= max ? ' is-full' : ''}`}>
-                {length} / {max}
-                <span className="visually-hidden"> characters</span>
-              </span>
-            </div>
-            {suggestion && caption === '' && (
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                onClick={() => onChange({ caption: suggestion })}
-              >
-                Use “{suggestion}”
-              </button>
-            )}
-          </div>
-          <div className="field field--accent">
-            <label htmlFor={accentId} className="field__label">
-              Accent colour
-            </label>
-            <input
-              id={accentId}
-              type="color"
-              className="colour-input"
-              value={draft.accent ?? defaultAccent}
-              onChange={(e) => onChange({ accent: e.target.value })}
-            />
-            {draft.accent ? (
-              <button
-                type="button"
-                className="button button--small button--quiet"
-                onClick={() => onChange({ accent: null })}
-              >
-                Use {label}’s own colour
-              </button>
-            ) : (
-              <span className="muted field__hint">{label}’s own colour</span>
-            )}
-          </div>
+          <CaptionField
+            value={draft.caption}
+            max={max}
+            suggestion={suggestion}
+            inputRef={captionRef}
+            onChange={(value) => onChange({ caption: value })}
+          />
+          <AccentField
+            value={draft.accent}
+            own={defaultAccent}
+            label={label}
+            onChange={(accent) => onChange({ accent })}
+          />
         </div>
       )}
     </li>

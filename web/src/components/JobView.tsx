@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Job } from '../api.ts';
 import { useConfig } from '../hooks/use-config.ts';
-import { isFinished, madePlatforms } from '../lib/job-events.ts';
+import { usePlatformViews } from '../hooks/use-platform-views.ts';
+import { isFinished } from '../lib/job-events.ts';
 import { describeProgress, emojiAsset } from '../lib/job-labels.ts';
-import { type PlatformView, platformView } from '../lib/platform-view.ts';
+import type { PlatformView } from '../lib/platform-view.ts';
 import { AvailabilityBanner, useAvailability } from './AvailabilityBanner.tsx';
 import { EmojiDialog } from './EmojiDialog.tsx';
 import { EmojiGrid } from './EmojiGrid.tsx';
@@ -18,13 +19,7 @@ function PausedBanner() {
 
 /** A job's progress, then one tab per platform with that platform's files and ZIP. */
 export function JobView({ job, reconnecting }: { job: Job; reconnecting: boolean }) {
-  const config = useConfig();
-  const catalog = config.status === 'ready' ? config.config.platforms : null;
-  const made = madePlatforms(job);
-  const views = job.platforms.map((id) => platformView(id, job, catalog));
-  // Until the user picks a tab, follow the first made platform (a platform may turn out unavailable mid-job).
-  const [picked, setPicked] = useState<string | null>(null);
-  const view = views.find((v) => v.id === (picked ?? made[0])) ?? views[0];
+  const { made, views, view, pick } = usePlatformViews(job);
   const finished = isFinished(job);
 
   return (
@@ -55,7 +50,7 @@ export function JobView({ job, reconnecting }: { job: Job; reconnecting: boolean
               note: v.unavailable ? 'not made' : undefined,
             }))}
             selected={view.id}
-            onSelect={setPicked}
+            onSelect={pick}
           >
             <PlatformSet key={view.id} job={job} view={view} firstPlatform={made[0]} />
           </PlatformTabs>

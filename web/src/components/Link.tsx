@@ -1,8 +1,8 @@
-import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent, Ref } from 'react';
 import { navigate } from '../lib/history.ts';
 import { isModifiedClick } from '../lib/router.ts';
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; ref?: Ref<HTMLAnchorElement> };
 
 /** An in-app link: a real `<a>` (so new-tab and copy-link work) that navigates without a reload. */
 export function Link({ href, onClick, ...rest }: LinkProps) {

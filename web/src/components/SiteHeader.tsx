@@ -2,10 +2,14 @@ import { useEffect, useState } from 'react';
 import { getMe, type Quota } from '../api.ts';
 import { useUser } from '../auth/AuthProvider.tsx';
 import { usePathname } from '../lib/history.ts';
+import { SETS_PATH } from '../lib/router.ts';
 import { Link } from './Link.tsx';
 
-/** Top bar: brand, the call to action and, when signed in, the user, their quota and sign-out. */
-export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other' }) {
+/** Which part of the site a page belongs to, for the header's current link. */
+export type HeaderSection = 'landing' | 'create' | 'sets' | 'other';
+
+/** Top bar: brand, My sets, the call to action and, when signed in, the user, their quota and sign-out. */
+export function SiteHeader({ current }: { current: HeaderSection }) {
   const { state, signOut } = useUser();
   const quota = useQuota(state.status === 'signed-in');
   return (
@@ -38,6 +42,13 @@ export function SiteHeader({ current }: { current: 'landing' | 'create' | 'other
               </button>
             </span>
           )}
+          <Link
+            href={SETS_PATH}
+            className="button button--small button--quiet"
+            aria-current={current === 'sets' ? 'page' : undefined}
+          >
+            My sets
+          </Link>
           <Link
             href="/create"
             className="button button--small button--ghost"

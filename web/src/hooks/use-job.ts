@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ApiError, authorizedFetch, getJob, type Job, jobEventsUrl } from '../api.ts';
+import { ApiError, getJob, type Job, jobEventsUrl } from '../api.ts';
+import { readEventStream } from '../event-stream.ts';
 import { applyJobEvent, isFinished, isJobEventType, parseJobEvent } from '../lib/job-events.ts';
-import { createSseParser } from '../lib/sse-parser.ts';
+import type { SseMessage } from '../lib/sse-parser.ts';
 
 export type JobState =
   | { status: 'loading' }
@@ -82,7 +83,7 @@ export function useJob(id: string): JobState {
       if (streaming) return;
       streaming = true;
       let finished = false;
-      const feed = createSseParser((message) => {
+      const onMessage = (message: SseMessage) => {
         lastEventId = message.id ?? lastEventId;
         if (!isJobEventType(message.event)) return;
         const event = parseJobEvent(message.event, message.data);
@@ -102,24 +103,17 @@ export function useJob(id: string): JobState {
         ) {
           refresh();
         }
-      });
+      };
+      const onOpen = () => {
+        setReconnecting(false);
+        if (hadError) {
+          hadError = false;
+          void refetch();
+        }
+      };
       while (!abort.signal.aborted && !finished) {
         try {
-          const headers: Record<string, string> = { accept: 'text/event-stream' };
-          if (lastEventId) headers['last-event-id'] = lastEventId;
-          const res = await authorizedFetch(jobEventsUrl(id), { headers, signal: abort.signal });
-          if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-          setReconnecting(false);
-          if (hadError) {
-            hadError = false;
-            void refetch();
-          }
-          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            feed(value);
-          }
+          await readEventStream(jobEventsUrl(id), { lastEventId, signal: abort.signal, onOpen, onMessage });
         } catch {
           if (abort.signal.aborted) break;
         }

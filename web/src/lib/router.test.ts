@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isModifiedClick, jobPath, matchRoute } from './router.ts';
+import { isModifiedClick, jobPath, matchRoute, refinePath, SETS_PATH } from './router.ts';
 
 describe('matchRoute', () => {
   it('matches the landing page', () => {
@@ -18,6 +18,13 @@ describe('matchRoute', () => {
 
   it('round-trips ids through jobPath', () => {
     expect(matchRoute(jobPath('id/with?odd#chars'))).toEqual({ name: 'job', id: 'id/with?odd#chars' });
+  });
+
+  it('matches a set’s refine page and the archive', () => {
+    expect(matchRoute('/jobs/abc123/refine')).toEqual({ name: 'refine', id: 'abc123' });
+    expect(matchRoute(refinePath('a/b'))).toEqual({ name: 'refine', id: 'a/b' });
+    expect(matchRoute(`${SETS_PATH}/`)).toEqual({ name: 'sets' });
+    expect(matchRoute('/jobs/abc/refine/more').name).toBe('not-found');
   });
 
   it('treats unknown, nested and malformed paths as not found', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
 import { PLATFORMS, type PlatformId } from '../src/domain/platforms.ts';
 import { validateFile } from '../src/encode/index.ts';
+import { MasterCache } from '../src/pipeline/master-cache.ts';
 import { multipart } from './support/multipart.ts';
 import { listFiles, rowCounts, tempRuntime, waitForJob } from './support/temp-runtime.ts';
 
@@ -101,14 +102,12 @@ describe('one set for several platforms', () => {
     },
   );
 
-  it('draws the frames at each platform’s size once, instead of resizing the 512 px master for each', () => {
+  it('keeps one lossless master per emoji, at the largest size the set needs', async () => {
     const masters = listFiles(path.join(ctx.runtime.config.assetsDir, 'jobs', jobId, 'masters'));
-    expect(masters.filter((f) => f.startsWith('000')).sort()).toEqual([
-      '000.frames',
-      '000.v1.128px.frames',
-      '000.v1.180px.frames',
-      '000.v1.270px.frames',
-    ]);
+    expect(masters.sort()).toEqual(EIGHT.map((_, i) => `00${i}.frames`));
+    const { decodeFrames } = await import('../src/pipeline/frames.codec.ts');
+    const master = decodeFrames(await ctx.runtime.deps.storage.get(job.emojis[0].masterKey!));
+    expect([master.width, master.height]).toEqual([512, 512]);
   });
 
   it('reports every platform’s URL, size and validation for each emoji', async () => {
@@ -127,6 +126,35 @@ describe('one set for several platforms', () => {
     const webp = await app.inject({ method: 'GET', url: body.emojis[0].assetUrls['whatsapp-sticker'] });
     expect(webp.headers['content-type']).toBe('image/webp');
   });
+});
+
+describe('after the drawn sizes were forgotten (a restart between animate and encode)', () => {
+  it('resizes the stored master instead, and every file still passes its rules', async () => {
+    const ctx = tempRuntime();
+    try {
+      // One byte of room: each size drawn pushes the one before out, as a restart would lose them all.
+      ctx.runtime.deps.masters = new MasterCache(1);
+      const app = await buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
+      ctx.runtime.worker.start();
+      const jobId = await start(app, {
+        character: 'cat',
+        actions: EIGHT,
+        platforms: ['line-emoji', 'slack-emoji', 'whatsapp-sticker'],
+      });
+      const done = await waitForJob(ctx.runtime, jobId, 120_000);
+      expect(done.job.error).toBeNull();
+      for (const platform of ['line-emoji', 'slack-emoji', 'whatsapp-sticker'] as const) {
+        const zip = await download(app, jobId, platform);
+        for (let i = 0; i < 8; i++) {
+          const report = await validateFile(zip[PLATFORMS[platform].fileName(i)], platform);
+          expect(report.ok, `${platform} ${i}`).toBe(true);
+        }
+      }
+      await app.close();
+    } finally {
+      await ctx.dispose();
+    }
+  }, 180_000);
 });
 
 describe('KakaoTalk', () => {

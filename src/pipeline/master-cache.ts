@@ -2,30 +2,58 @@ import type { FrameSequence } from '../domain/image.ts';
 import { shareFrames } from '../encode/index.ts';
 import { decodeFrames } from './frames.codec.ts';
 
+/** Frames of about two emojis at every size a full set needs (512, 360, 270, 180, 128 px: ~33 MB each). */
+const DEFAULT_CAPACITY_BYTES = 96 * 1024 * 1024;
+
+const sizeOf = (seq: FrameSequence) => seq.frames.reduce((n, f) => n + f.byteLength, 0);
+
 /**
- * Decoded master frames, kept for the few renders being encoded now. A master feeds
- * one encode per platform (seven for a full set); inflating it each time cost ~30 ms of
- * the pipeline's own thread per encode (a 512 px, 16-frame master), 5 s of a 24 × 7 set.
- * The frames live in shared memory, so encode threads read them without a copy.
+ * Frames of the renders being encoded now, in shared memory (encode threads read them
+ * in place). A render feeds one encode per platform, seven for a full set. The animate
+ * stage puts its frames here as it draws them, so the encodes that follow need neither
+ * the stored master nor its decoding: inflating a 512 px, 16-frame master cost ~30 ms of
+ * the pipeline's own thread per encode, and deflating every size ~2.6 s of a 24 × 7 set.
+ * A miss (after a restart, or in another process) reads the stored master.
  */
 export class MasterCache {
   private readonly entries = new Map<string, FrameSequence>();
+  private bytes = 0;
 
-  /** `capacity`: masters kept; each 512 px, 16-frame master is 16 MB. */
-  constructor(private readonly capacity = 4) {}
+  constructor(private readonly capacityBytes = DEFAULT_CAPACITY_BYTES) {}
 
-  /** The frames stored under `key`, decoded once while they stay among the recent ones. */
-  async get(key: string, read: (key: string) => Promise<Buffer>): Promise<FrameSequence> {
+  /** Keeps freshly rendered frames under `key`; returns them in shared memory. */
+  put(key: string, seq: FrameSequence): FrameSequence {
+    const shared = shareFrames(seq);
+    this.remove(key);
+    this.entries.set(key, shared);
+    this.bytes += sizeOf(shared);
+    // Least recently used first out; the entry just added always stays.
+    for (const old of this.entries.keys()) {
+      if (this.bytes <= this.capacityBytes || old === key) break;
+      this.remove(old);
+    }
+    return shared;
+  }
+
+  /** The frames under `key` if they are still here. */
+  peek(key: string): FrameSequence | undefined {
     const hit = this.entries.get(key);
     if (hit) {
-      // Most recently used last, so the oldest is evicted first.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
     }
-    const master = shareFrames(decodeFrames(await read(key)));
-    this.entries.set(key, master);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return master;
+    return hit;
+  }
+
+  /** The frames under `key`: from memory, or read and decoded once and then kept. */
+  async get(key: string, read: (key: string) => Promise<Buffer>): Promise<FrameSequence> {
+    return this.peek(key) ?? this.put(key, decodeFrames(await read(key)));
+  }
+
+  private remove(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(old);
   }
 }

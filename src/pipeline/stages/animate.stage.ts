@@ -8,9 +8,10 @@ import { renderSizes } from '../platform-support.ts';
 import { PermanentError, type StageHandler } from './stage.ts';
 
 /**
- * animate: renders one version of one emoji from the cut-out and keeps its frames as
- * lossless masters: one at the largest size the job needs and, when the engine draws
- * at any size for less than a resize costs, one at each smaller platform size too.
+ * animate: renders one version of one emoji from the cut-out and keeps its frames as a
+ * lossless master at the largest size the job needs. When the engine draws at any size
+ * for less than a resize costs, it also draws each smaller platform size, for the
+ * encodes that follow (kept in memory: see MasterCache).
  */
 export const animateStage: StageHandler = async (deps, task, job) => {
   const version = deps.versions.find(job.id, task.emojiIndex, task.version);
@@ -41,8 +42,15 @@ export const animateStage: StageHandler = async (deps, task, job) => {
   };
   const masterKey = keys.master(job.id, version.index, version.version);
   for (const size of sizes) {
-    const key = size === master ? masterKey : keys.masterAt(job.id, version.index, version.version, size);
-    await deps.storage.put(key, encodeFrames(await render(size)));
+    const seq = await render(size);
+    if (size === master) {
+      deps.masters.put(masterKey, seq);
+      // The master is the render's durable record; smaller sizes live only in memory
+      // (after a restart their encodes resize the master instead).
+      await deps.storage.put(masterKey, encodeFrames(seq));
+    } else {
+      deps.masters.put(keys.masterAt(job.id, version.index, version.version, size), seq);
+    }
   }
 
   return (now) => {

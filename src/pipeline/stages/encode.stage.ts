@@ -23,11 +23,10 @@ export const encodeStage: StageHandler = async (deps, task, job) => {
   const v = deps.versions.find(job.id, index, version);
   if (!v?.masterKey) throw new PermanentError(`emoji ${index} version ${version} has no rendered frames`);
   // The frames drawn at this platform's size when the engine made them, else the master (resized).
-  const master = masterSize(job.platforms);
-  const side = platformSide(platform, master);
-  const drawn = keys.masterAt(job.id, index, version, side);
-  const source = side !== master && (await deps.storage.exists(drawn)) ? drawn : v.masterKey;
-  const seq = await deps.masters.get(source, (k) => deps.storage.get(k));
+  const side = platformSide(platform, masterSize(job.platforms));
+  const seq =
+    deps.masters.peek(keys.masterAt(job.id, index, version, side)) ??
+    (await deps.masters.get(v.masterKey, (k) => deps.storage.get(k)));
   let file: Awaited<ReturnType<typeof deps.encoder.encode>>;
   try {
     file = await deps.encoder.encode(seq, platform, index);

@@ -156,7 +156,7 @@ describe('versions', () => {
     await post(app, `/api/jobs/${jobId}/emojis/4/approve`);
     const res = await post(app, `/api/jobs/${jobId}/emojis/4/versions/1/select`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().emoji).toMatchObject({ version: 1, approved: false });
+    expect(res.json().emoji).toMatchObject({ version: 1, approved: false, versionCount: 2, rendering: null });
     const shown = (await jobReply(jobId)).emojis[4];
     expect(shown.assetUrls['line-emoji']).toBe(list.versions[0].assetUrls['line-emoji']);
     expect(eventsOf(jobId, 'emoji.version_selected').map((e) => e.payload)).toEqual([
@@ -180,7 +180,13 @@ describe('versions', () => {
         409,
         expect.stringMatching(/failed/),
       ]);
-      expect((await jobReply(jobId)).emojis[CRY].version).toBe(1);
+      const shown = (await jobReply(jobId)).emojis[CRY];
+      expect(shown.version).toBe(1);
+      // After a reload the page can still say why the re-render did not work.
+      expect(shown.lastFailure).toMatchObject({
+        version: failed.version,
+        error: expect.stringMatching(/refuses cry/),
+      });
     } finally {
       refuse(false);
     }

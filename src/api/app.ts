@@ -64,6 +64,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   registerGenerateSetRoutes(app, runtime.jobs, runtime.idempotency);
   registerJobsRoutes(app, runtime.jobs, runtime.urlSigner);
   registerRefineRoutes(app, {
+    jobs: runtime.jobs,
     refine: runtime.refine,
     matte: runtime.matte,
     frames: runtime.frames,

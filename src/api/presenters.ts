@@ -52,6 +52,8 @@ export function presentFiles(outputs: EmojiResult['outputs'], link: Linker) {
 /** What the job reply adds for refining: renders in progress and how many versions each emoji has. */
 export interface RefineState {
   renders: EmojiVersion[];
+  /** Re-renders that failed, newer than what their emoji shows. */
+  failed: EmojiVersion[];
   versionCounts: Map<number, number>;
 }
 
@@ -64,6 +66,7 @@ export function presentEmoji(
 ) {
   const output = e.outputs[preview];
   const rendering = refine?.renders.find((v) => v.index === e.index && v.version !== e.version);
+  const failure = rendering ? undefined : refine?.failed.find((v) => v.index === e.index);
   return {
     index: e.index,
     action: e.action,
@@ -81,6 +84,7 @@ export function presentEmoji(
     rendering: rendering
       ? { version: rendering.version, status: rendering.status, origin: rendering.origin }
       : null,
+    lastFailure: failure ? { version: failure.version, origin: failure.origin, error: failure.error } : null,
   };
 }
 

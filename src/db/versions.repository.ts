@@ -88,6 +88,22 @@ export class EmojiVersionsRepository {
     return rows.map(toVersion);
   }
 
+  /**
+   * Per emoji, its newest version when that one failed and came after the one shown:
+   * a re-render the user asked for that did not work (the emoji still shows the old one).
+   */
+  failedRerenders(jobId: string): EmojiVersion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT v.* FROM emoji_versions v JOIN emoji_results e ON e.job_id = v.job_id AND e.idx = v.idx
+         WHERE v.job_id = ? AND v.status = 'failed' AND v.version > e.version
+           AND v.version = (SELECT MAX(version) FROM emoji_versions w WHERE w.job_id = v.job_id AND w.idx = v.idx)
+         ORDER BY v.idx`,
+      )
+      .all(jobId) as VersionRow[];
+    return rows.map(toVersion);
+  }
+
   /** How many versions each emoji of the job has, by emoji index. */
   counts(jobId: string): Map<number, number> {
     const rows = this.db

@@ -36,7 +36,7 @@ export interface CreateJobInput {
 export interface JobView {
   job: Job;
   emojis: EmojiResult[];
-  refine: { renders: EmojiVersion[]; versionCounts: Map<number, number> };
+  refine: { renders: EmojiVersion[]; failed: EmojiVersion[]; versionCounts: Map<number, number> };
 }
 
 /** The archive's status filters. */
@@ -249,6 +249,7 @@ export class JobsService {
       emojis: this.deps.jobs.emojis(job.id),
       refine: {
         renders: this.deps.versions.unfinished(job.id),
+        failed: this.deps.versions.failedRerenders(job.id),
         versionCounts: this.deps.versions.counts(job.id),
       },
     };

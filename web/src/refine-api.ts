@@ -33,6 +33,8 @@ export interface RefineEmoji extends Emoji {
   approved: boolean;
   approvedAt: string | null;
   rendering: RenderingState | null;
+  /** The newest re-render when it failed (the emoji still shows an earlier version). */
+  lastFailure: { version: number; origin: VersionOrigin; error: string | null } | null;
 }
 
 export interface SetCounts {

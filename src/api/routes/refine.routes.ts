@@ -4,13 +4,15 @@ import type { UrlSigner } from '../../auth/url-signer.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { FramesService } from '../../pipeline/frames.service.ts';
 import { fingerprint, parseIdempotencyKey } from '../../pipeline/idempotency.ts';
+import type { JobsService } from '../../pipeline/jobs.service.ts';
 import type { MatteService } from '../../pipeline/matte.service.ts';
 import type { Caller, RefineService } from '../../pipeline/refine.service.ts';
-import { assetUrl, linkerFor } from '../presenters.ts';
-import { presentRefinedEmoji, presentVersion } from '../refine.presenters.ts';
+import { assetUrl, linkerFor, presentJob } from '../presenters.ts';
+import { presentVersion } from '../refine.presenters.ts';
 import { parseId } from './jobs.routes.ts';
 
 export interface RefineRouteDeps {
+  jobs: JobsService;
   refine: RefineService;
   matte: MatteService;
   frames: FramesService;
@@ -88,8 +90,14 @@ function sendAnswer(reply: FastifyReply, answer: { statusCode: number; body: unk
  * input, calls one service method, presents the result.
  */
 export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps): void {
-  const { refine, matte, frames, signer } = deps;
+  const { jobs, refine, matte, frames, signer } = deps;
   const emojiPath = '/api/jobs/:id/emojis/:index';
+  /** The emoji as the job reply shows it (versions, renders running), after a change. */
+  const emojiReply = (request: FastifyRequest, jobId: string, index: number) => {
+    const view = jobs.get(jobId, request.user.id);
+    const job = presentJob(view.job, view.emojis, linkerFor(signer, request.user.id), view.refine);
+    return { emoji: job.emojis.find((e) => e.index === index) };
+  };
 
   app.post(`${emojiPath}/retry`, async (request, reply) =>
     sendAnswer(reply, refine.retry(parseId(request.params), parseIndex(request.params), caller(request))),
@@ -104,13 +112,15 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
   });
 
   app.post(`${emojiPath}/approve`, async (request) => {
-    const emoji = refine.approve(parseId(request.params), parseIndex(request.params), caller(request));
-    return { emoji: presentRefinedEmoji(emoji, linkerFor(signer, request.user.id)) };
+    const [id, index] = [parseId(request.params), parseIndex(request.params)];
+    refine.approve(id, index, caller(request));
+    return emojiReply(request, id, index);
   });
 
   app.delete(`${emojiPath}/approve`, async (request) => {
-    const emoji = refine.unapprove(parseId(request.params), parseIndex(request.params), caller(request));
-    return { emoji: presentRefinedEmoji(emoji, linkerFor(signer, request.user.id)) };
+    const [id, index] = [parseId(request.params), parseIndex(request.params)];
+    refine.unapprove(id, index, caller(request));
+    return emojiReply(request, id, index);
   });
 
   app.post('/api/jobs/:id/approve-all', async (request) =>
@@ -128,14 +138,9 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
   });
 
   app.post(`${emojiPath}/versions/:version/select`, async (request) => {
-    const version = parseIndex(request.params, 'version');
-    const emoji = refine.selectVersion(
-      parseId(request.params),
-      parseIndex(request.params),
-      version,
-      caller(request),
-    );
-    return { emoji: presentRefinedEmoji(emoji, linkerFor(signer, request.user.id)) };
+    const [id, index] = [parseId(request.params), parseIndex(request.params)];
+    refine.selectVersion(id, index, parseIndex(request.params, 'version'), caller(request));
+    return emojiReply(request, id, index);
   });
 
   app.get(`${emojiPath}/frames`, async (request) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRefetcher, noteFailedRender, refetchesOn, type Timers } from './refine-events.ts';
+import {
+  createRefetcher,
+  failureFromReply,
+  noteFailedRender,
+  refetchesOn,
+  type Timers,
+} from './refine-events.ts';
 
 /** Timers that run only when the test says so. */
 function manualTimers() {
@@ -134,5 +140,19 @@ describe('noteFailedRender', () => {
     expect(noteFailedRender(notes, 'emoji.approved', event({ index: 0 }))).toBe(notes);
     expect(noteFailedRender(notes, 'emoji.completed', event({ index: 0, version: 2 }))).toBe(notes);
     expect(noteFailedRender(notes, 'emoji.failed', 'not json')).toBe(notes);
+  });
+});
+
+describe('failureFromReply', () => {
+  it('turns the reply’s last failed re-render into the card’s note, and nothing into nothing', () => {
+    expect(failureFromReply({ lastFailure: { version: 3, error: 'the engine refused it' } })).toEqual({
+      version: 3,
+      reason: 'the engine refused it',
+    });
+    expect(failureFromReply({ lastFailure: { version: 2, error: null } })?.reason).toBe(
+      'no reason was given',
+    );
+    expect(failureFromReply({ lastFailure: null })).toBeUndefined();
+    expect(failureFromReply({})).toBeUndefined();
   });
 });

@@ -124,3 +124,11 @@ export function noteFailedRender(
   }
   return next;
 }
+
+/** The failed re-render the job reply reports for an emoji (it survives a reload), as a note. */
+export function failureFromReply(emoji: {
+  lastFailure?: { version: number; error: string | null } | null;
+}): FailedRender | undefined {
+  const failure = emoji.lastFailure;
+  return failure ? { version: failure.version, reason: failure.error ?? 'no reason was given' } : undefined;
+}

@@ -7,6 +7,7 @@ import type { RefineJobHandle } from '../../hooks/use-refine-job.ts';
 import { dimensions, formatName } from '../../lib/platform-rules.ts';
 import type { PlatformView } from '../../lib/platform-view.ts';
 import { describeScale, previewSize } from '../../lib/preview-size.ts';
+import { failureFromReply } from '../../lib/refine-events.ts';
 import type { RefineJob } from '../../refine-api.ts';
 import { PlatformUnavailable } from '../JobOutcome.tsx';
 import { PlatformTabs } from '../PlatformTabs.tsx';
@@ -105,7 +106,7 @@ function PlatformPanel({ job, view, rules, firstPlatform, failed, reload, update
             firstPlatform={firstPlatform}
             display={display}
             actions={actions}
-            failed={failed.get(emoji.index)}
+            failed={failed.get(emoji.index) ?? failureFromReply(emoji)}
             onChanged={reload}
             onApproved={onApproved}
           />

@@ -79,9 +79,14 @@ export interface RuntimeOverrides {
 /** How long an Idempotency-Key is remembered: a day covers every retry a client makes. */
 const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/** A URL-safe random id with 128 bits of entropy. */
+/** A URL-safe random id with about 128 bits of entropy that starts with a letter or digit. */
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  // Never a leading - or _: an id is typed after CLI options (`popcon audit --job <id>`),
+  // where "-abc…" reads as an option. Redrawing costs 1 in 32 ids a second draw.
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 /**

@@ -6,6 +6,12 @@ import { newId } from '../runtime/runtime.ts';
 import { assertSafeKey } from './asset-storage.ts';
 import { LocalDiskStorage } from './local-disk.storage.ts';
 
+describe('newId', () => {
+  it('never starts with - or _, so an id after a CLI option is not read as an option', () => {
+    for (let i = 0; i < 2000; i++) expect(newId()).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{21}$/);
+  });
+});
+
 describe('assertSafeKey', () => {
   it('accepts keys made from any generated id, including ones starting with - or _', () => {
     for (const id of ['_1mvUlp45EaxBob-3Akacw', '-abc', ...Array.from({ length: 200 }, newId)]) {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../src/domain/platforms.ts';
 import { decodeApng, validateFile } from '../src/encode/index.ts';
 import { post, refineFixture, waitForVersion } from './support/refine.ts';
@@ -12,32 +11,18 @@ import { listFiles, waitForJob } from './support/temp-runtime.ts';
 const EIGHT = ['hello', 'love', 'cry', 'angry', 'laugh', 'sleepy', 'surprised', 'thanks'];
 const CRY = EIGHT.indexOf('cry');
 
-let fixture: ReturnType<typeof refineFixture>;
-let ctx: ReturnType<typeof refineFixture>['ctx'];
-let app: FastifyInstance;
-/** Set while the test engine should refuse the first render of "cry" (seed 0). */
-const refuse = (on: boolean) => {
-  fixture.state.refuseCry = on;
-};
-
-beforeAll(async () => {
-  fixture = refineFixture();
-  ctx = fixture.ctx;
-  app = await fixture.app;
-});
-
-afterAll(() => fixture.dispose());
+const t = refineFixture();
 
 async function finishedSet(platforms = ['line-emoji']) {
-  const res = await post(app, '/api/generate-set', { character: 'chick', actions: EIGHT, platforms });
+  const res = await post(t.app, '/api/generate-set', { character: 'chick', actions: EIGHT, platforms });
   expect(res.statusCode, res.body).toBe(202);
   const jobId = res.json().jobId as string;
-  return { jobId, done: await waitForJob(ctx.runtime, jobId) };
+  return { jobId, done: await waitForJob(t.ctx.runtime, jobId) };
 }
 
 const jobReply = async (jobId: string) =>
-  (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
-const eventTypes = (jobId: string) => ctx.runtime.deps.events.forJob(jobId, 0).map((e) => e.type);
+  (await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+const eventTypes = (jobId: string) => t.ctx.runtime.deps.events.forJob(jobId, 0).map((e) => e.type);
 
 describe('approving and downloading the approved emojis', () => {
   let jobId: string;
@@ -47,10 +32,10 @@ describe('approving and downloading the approved emojis', () => {
   });
 
   it('approves and unapproves one emoji, recording each change once', async () => {
-    const first = await post(app, `/api/jobs/${jobId}/emojis/5/approve`);
+    const first = await post(t.app, `/api/jobs/${jobId}/emojis/5/approve`);
     expect([first.statusCode, first.json().emoji.approved]).toEqual([200, true]);
-    expect((await post(app, `/api/jobs/${jobId}/emojis/5/approve`)).json().emoji.approved).toBe(true);
-    const undo = await app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}/emojis/5/approve` });
+    expect((await post(t.app, `/api/jobs/${jobId}/emojis/5/approve`)).json().emoji.approved).toBe(true);
+    const undo = await t.app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}/emojis/5/approve` });
     expect(undo.json().emoji.approved).toBe(false);
     const types = eventTypes(jobId);
     expect(types.filter((t) => t === 'emoji.approved')).toHaveLength(1);
@@ -58,11 +43,11 @@ describe('approving and downloading the approved emojis', () => {
   });
 
   it('downloads only the approved emojis, numbered from 1 as the platform requires', async () => {
-    for (const index of [2, 5, 6]) await post(app, `/api/jobs/${jobId}/emojis/${index}/approve`);
+    for (const index of [2, 5, 6]) await post(t.app, `/api/jobs/${jobId}/emojis/${index}/approve`);
     const body = await jobReply(jobId);
     expect(body.counts).toMatchObject({ total: 8, completed: 8, approved: 3, failed: 0 });
     for (const platform of ['line-emoji', 'slack-emoji']) {
-      const res = await app.inject({ method: 'GET', url: body.approvedDownloads[platform] });
+      const res = await t.app.inject({ method: 'GET', url: body.approvedDownloads[platform] });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-disposition']).toMatch(/-approved\.zip"$/);
       const zip = unzipSync(res.rawPayload);
@@ -81,7 +66,7 @@ describe('approving and downloading the approved emojis', () => {
         [6, 'surprised'],
       ]);
       // Each file in the ZIP is the emoji it says it is: the same bytes as that emoji's asset.
-      const asset = await app.inject({ method: 'GET', url: body.emojis[5].assetUrls[platform] });
+      const asset = await t.app.inject({ method: 'GET', url: body.emojis[5].assetUrls[platform] });
       expect(Buffer.compare(Buffer.from(zip[rules.fileName(1)]), asset.rawPayload)).toBe(0);
       for (const name of names)
         expect((await validateFile(zip[name], platform as 'line-emoji')).ok).toBe(true);
@@ -89,22 +74,22 @@ describe('approving and downloading the approved emojis', () => {
   });
 
   it('approves every finished emoji at once', async () => {
-    const res = await post(app, `/api/jobs/${jobId}/approve-all`);
+    const res = await post(t.app, `/api/jobs/${jobId}/approve-all`);
     expect(res.json()).toEqual({ approved: 5, total: 8 });
     expect((await jobReply(jobId)).counts.approved).toBe(8);
-    expect((await post(app, `/api/jobs/${jobId}/approve-all`)).json()).toEqual({ approved: 0, total: 8 });
+    expect((await post(t.app, `/api/jobs/${jobId}/approve-all`)).json()).toEqual({ approved: 0, total: 8 });
   });
 
   it('drops the approval when the emoji is re-rendered, since the new version was never looked at', async () => {
-    const res = await post(app, `/api/jobs/${jobId}/emojis/0/retry`);
-    await waitForVersion(ctx.runtime, jobId, 0, res.json().version);
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/0/retry`);
+    await waitForVersion(t.ctx.runtime, jobId, 0, res.json().version);
     const emoji = (await jobReply(jobId)).emojis[0];
     expect([emoji.version, emoji.approved]).toEqual([2, false]);
   });
 
   it('refuses an approved-only ZIP when nothing is approved', async () => {
     const { jobId: fresh } = await finishedSet();
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'GET',
       url: `/api/jobs/${fresh}/download?platform=line-emoji&approved=1`,
     });
@@ -117,9 +102,9 @@ describe('the frame scrubber', () => {
     const { jobId } = await finishedSet(['line-emoji', 'discord-emoji']);
     const body = await jobReply(jobId);
     const apng = decodeApng(
-      (await app.inject({ method: 'GET', url: body.emojis[1].assetUrls['line-emoji'] })).rawPayload,
+      (await t.app.inject({ method: 'GET', url: body.emojis[1].assetUrls['line-emoji'] })).rawPayload,
     );
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'GET',
       url: `/api/jobs/${jobId}/emojis/1/frames?platform=line-emoji`,
     });
@@ -131,14 +116,14 @@ describe('the frame scrubber', () => {
       apng.frames.reduce((t, f) => t + (1000 * f.delayNum) / f.delayDen, 0),
     );
     const strip = await sharp(
-      (await app.inject({ method: 'GET', url: view.stripUrl })).rawPayload,
+      (await t.app.inject({ method: 'GET', url: view.stripUrl })).rawPayload,
     ).metadata();
     expect([strip.width, strip.height]).toEqual([view.frameWidth * view.count, view.frameHeight]);
     const gif = (
-      await app.inject({ method: 'GET', url: `/api/jobs/${jobId}/emojis/1/frames?platform=discord-emoji` })
+      await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}/emojis/1/frames?platform=discord-emoji` })
     ).json();
     expect([gif.width, gif.frameWidth]).toEqual([128, 128]);
-    const missing = await app.inject({
+    const missing = await t.app.inject({
       method: 'GET',
       url: `/api/jobs/${jobId}/emojis/1/frames?platform=slack-emoji`,
     });
@@ -148,7 +133,7 @@ describe('the frame scrubber', () => {
 
 describe('a set that failed because of one emoji', () => {
   it('becomes complete once that emoji is retried and works', async () => {
-    refuse(true);
+    t.refuse(true);
     let jobId: string;
     try {
       const made = await finishedSet();
@@ -156,26 +141,26 @@ describe('a set that failed because of one emoji', () => {
       expect(made.done.job.status).toBe('failed');
       expect(made.done.job.error).toMatch(/cry/);
     } finally {
-      refuse(false);
+      t.refuse(false);
     }
-    const stillFailed = await app.inject({
+    const stillFailed = await t.app.inject({
       method: 'GET',
       url: `/api/jobs/${jobId}/download?platform=line-emoji`,
     });
     expect(stillFailed.statusCode).toBe(409);
     // A retry has a new seed, which the test engine renders.
-    refuse(true);
+    t.refuse(true);
     try {
-      const res = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/retry`);
+      const res = await post(t.app, `/api/jobs/${jobId}/emojis/${CRY}/retry`);
       expect(res.statusCode).toBe(202);
-      expect((await waitForVersion(ctx.runtime, jobId, CRY, 2)).status).toBe('completed');
+      expect((await waitForVersion(t.ctx.runtime, jobId, CRY, 2)).status).toBe('completed');
     } finally {
-      refuse(false);
+      t.refuse(false);
     }
     const body = await jobReply(jobId);
     expect([body.status, body.error, body.counts.failed]).toEqual(['completed', null, 0]);
     expect(eventTypes(jobId).slice(-2)).toEqual(['emoji.completed', 'job.completed']);
-    const zip = await app.inject({ method: 'GET', url: body.downloads['line-emoji'] });
+    const zip = await t.app.inject({ method: 'GET', url: body.downloads['line-emoji'] });
     expect(zip.statusCode).toBe(200);
     expect(Object.keys(unzipSync(zip.rawPayload))).toContain('008.png');
   });
@@ -184,25 +169,25 @@ describe('a set that failed because of one emoji', () => {
 describe('deleting a set', () => {
   it('removes its files and rows, keeps its audit trail and the quota it used, and answers 404 afterwards', async () => {
     const { jobId } = await finishedSet();
-    const usedBefore = (await app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used;
-    const assetsDir = ctx.runtime.config.assetsDir;
+    const usedBefore = (await t.app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used;
+    const assetsDir = t.ctx.runtime.config.assetsDir;
     expect(listFiles(path.join(assetsDir, 'jobs', jobId)).length).toBeGreaterThan(8);
-    const res = await app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}` });
+    const res = await t.app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}` });
     expect(res.statusCode).toBe(204);
     expect(fs.existsSync(path.join(assetsDir, 'jobs', jobId))).toBe(false);
     const count = (table: string) =>
-      ctx.runtime.deps.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE job_id = ?`).pluck().get(jobId);
+      t.ctx.runtime.deps.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE job_id = ?`).pluck().get(jobId);
     for (const table of ['emoji_results', 'emoji_versions', 'tasks', 'assets'])
       expect(count(table), table).toBe(0);
-    expect(ctx.runtime.deps.jobs.find(jobId)).toBeUndefined();
+    expect(t.ctx.runtime.deps.jobs.find(jobId)).toBeUndefined();
     const trail = eventTypes(jobId);
     expect(trail[0]).toBe('job.created');
     expect(trail.at(-1)).toBe('job.deleted');
-    expect((await app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used).toBe(
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used).toBe(
       usedBefore,
     );
-    expect((await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
   });
 });
 
@@ -210,7 +195,7 @@ describe('the archive list', () => {
   it('filters by status and reports the last step, counts and a thumbnail', async () => {
     const { jobId } = await finishedSet();
     const list = async (status: string) =>
-      (await app.inject({ method: 'GET', url: `/api/jobs?status=${status}` })).json().jobs as {
+      (await t.app.inject({ method: 'GET', url: `/api/jobs?status=${status}` })).json().jobs as {
         id: string;
         status: string;
         lastStep: string;
@@ -220,12 +205,12 @@ describe('the archive list', () => {
     const completed = await list('completed');
     const mine = completed.find((j) => j.id === jobId)!;
     expect(mine).toMatchObject({ status: 'completed', lastStep: 'package', counts: { total: 8 } });
-    const thumb = await app.inject({ method: 'GET', url: mine.thumbnailUrl! });
+    const thumb = await t.app.inject({ method: 'GET', url: mine.thumbnailUrl! });
     expect(thumb.headers['content-type']).toBe('image/png');
     expect(completed.every((j) => j.status === 'completed')).toBe(true);
     expect((await list('failed')).every((j) => j.status === 'failed')).toBe(true);
     expect((await list('all')).length).toBeGreaterThanOrEqual(completed.length);
-    const bad = await app.inject({ method: 'GET', url: '/api/jobs?status=weird' });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/jobs?status=weird' });
     expect(bad.statusCode).toBe(400);
   });
 });

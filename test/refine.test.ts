@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
 import { validateFile } from '../src/encode/index.ts';
 import { post, refineCounts, refineFixture, waitForVersion } from './support/refine.ts';
@@ -9,35 +8,22 @@ import { tempRuntime, waitForJob } from './support/temp-runtime.ts';
 const EIGHT = ['hello', 'love', 'cry', 'angry', 'laugh', 'sleepy', 'surprised', 'thanks'];
 const CRY = EIGHT.indexOf('cry');
 
-let fixture: ReturnType<typeof refineFixture>;
-let ctx: ReturnType<typeof refineFixture>['ctx'];
-let app: FastifyInstance;
-/** Set while the test engine should refuse the first render of "cry" (seed 0). */
-const refuse = (on: boolean) => {
-  fixture.state.refuseCry = on;
-};
-
-beforeAll(async () => {
-  fixture = refineFixture();
-  ctx = fixture.ctx;
-  app = await fixture.app;
-});
-
-afterAll(() => fixture.dispose());
+const t = refineFixture();
 
 async function finishedSet(platforms = ['line-emoji']): Promise<string> {
-  const res = await post(app, '/api/generate-set', { character: 'cat', actions: EIGHT, platforms });
+  const res = await post(t.app, '/api/generate-set', { character: 'cat', actions: EIGHT, platforms });
   expect(res.statusCode, res.body).toBe(202);
   const jobId = res.json().jobId as string;
-  await waitForJob(ctx.runtime, jobId);
+  await waitForJob(t.ctx.runtime, jobId);
   return jobId;
 }
 
 const jobReply = async (jobId: string) =>
-  (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
-const used = async () => (await app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used;
+  (await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+const used = async () =>
+  (await t.app.inject({ method: 'GET', url: '/api/me' })).json().quota.dailyEmojis.used;
 const eventsOf = (jobId: string, type: string) =>
-  ctx.runtime.deps.events.forJob(jobId, 0).filter((e) => e.type === type);
+  t.ctx.runtime.deps.events.forJob(jobId, 0).filter((e) => e.type === type);
 
 describe('retry and regenerate', () => {
   let jobId: string;
@@ -48,10 +34,10 @@ describe('retry and regenerate', () => {
 
   it('retries an emoji as a new version with the same knobs and a new seed, and shows it when it is done', async () => {
     const before = await jobReply(jobId);
-    const res = await post(app, `/api/jobs/${jobId}/emojis/0/retry`);
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/0/retry`);
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ jobId, index: 0, version: 2, status: 'pending' });
-    const v2 = await waitForVersion(ctx.runtime, jobId, 0, 2);
+    const v2 = await waitForVersion(t.ctx.runtime, jobId, 0, 2);
     expect(v2.status).toBe('completed');
     expect(v2.origin).toBe('retry');
     expect(v2.action).toBe('hello');
@@ -66,7 +52,7 @@ describe('retry and regenerate', () => {
       null,
     ]);
     expect(emoji.assetUrls['line-emoji']).not.toBe(before.emojis[0].assetUrls['line-emoji']);
-    const file = async (url: string) => (await app.inject({ method: 'GET', url })).rawPayload;
+    const file = async (url: string) => (await t.app.inject({ method: 'GET', url })).rawPayload;
     const [old, fresh] = [await file(before.emojis[0].assetUrl), await file(emoji.assetUrl)];
     expect(Buffer.compare(old, fresh)).not.toBe(0);
     expect((await validateFile(fresh, 'line-emoji')).ok).toBe(true);
@@ -80,13 +66,13 @@ describe('retry and regenerate', () => {
   });
 
   it('regenerates with a new action and caption, and clears a caption with null', async () => {
-    const res = await post(app, `/api/jobs/${jobId}/emojis/1/regenerate`, {
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/1/regenerate`, {
       action: 'kiss',
       caption: 'Chu♡',
       accent: '#3366FF',
     });
     expect(res.statusCode, res.body).toBe(202);
-    const v2 = await waitForVersion(ctx.runtime, jobId, 1, res.json().version);
+    const v2 = await waitForVersion(t.ctx.runtime, jobId, 1, res.json().version);
     expect([v2.status, v2.action, v2.params]).toEqual([
       'completed',
       'kiss',
@@ -95,8 +81,11 @@ describe('retry and regenerate', () => {
     const shown = (await jobReply(jobId)).emojis[1];
     expect([shown.action, shown.label, shown.params.caption]).toEqual(['kiss', 'Kiss', 'Chu♡']);
 
-    const cleared = await post(app, `/api/jobs/${jobId}/emojis/1/regenerate`, { caption: null, speed: 1.5 });
-    const v3 = await waitForVersion(ctx.runtime, jobId, 1, cleared.json().version);
+    const cleared = await post(t.app, `/api/jobs/${jobId}/emojis/1/regenerate`, {
+      caption: null,
+      speed: 1.5,
+    });
+    const v3 = await waitForVersion(t.ctx.runtime, jobId, 1, cleared.json().version);
     expect([v3.action, v3.params]).toEqual(['kiss', { accent: '#3366ff', speed: 1.5 }]);
     expect(eventsOf(jobId, 'emoji.regenerated')).toHaveLength(2);
   });
@@ -107,31 +96,31 @@ describe('retry and regenerate', () => {
     ['an unknown field', { colour: 'red' }, 400, 'bad_request'],
     ['a speed that is not a number', { speed: 'fast' }, 400, 'bad_request'],
   ])('refuses %s and leaves nothing behind', async (_name, payload, status, code) => {
-    const before = refineCounts(ctx.runtime);
-    const res = await post(app, `/api/jobs/${jobId}/emojis/2/regenerate`, payload);
+    const before = refineCounts(t.ctx.runtime);
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/2/regenerate`, payload);
     expect([res.statusCode, res.json().error.code]).toEqual([status, code]);
-    expect(refineCounts(ctx.runtime)).toEqual(before);
+    expect(refineCounts(t.ctx.runtime)).toEqual(before);
   });
 
   it('answers 404 for an emoji or a job that does not exist, and 409 while the set is still being made', async () => {
-    expect((await post(app, `/api/jobs/${jobId}/emojis/8/retry`)).statusCode).toBe(404);
-    expect((await post(app, `/api/jobs/${jobId}/emojis/x/retry`)).statusCode).toBe(404);
-    expect((await post(app, '/api/jobs/nope123/emojis/0/retry')).statusCode).toBe(404);
-    const running = await post(app, '/api/generate-set', { character: 'frog', actions: EIGHT });
-    const early = await post(app, `/api/jobs/${running.json().jobId}/emojis/0/retry`);
+    expect((await post(t.app, `/api/jobs/${jobId}/emojis/8/retry`)).statusCode).toBe(404);
+    expect((await post(t.app, `/api/jobs/${jobId}/emojis/x/retry`)).statusCode).toBe(404);
+    expect((await post(t.app, '/api/jobs/nope123/emojis/0/retry')).statusCode).toBe(404);
+    const running = await post(t.app, '/api/generate-set', { character: 'frog', actions: EIGHT });
+    const early = await post(t.app, `/api/jobs/${running.json().jobId}/emojis/0/retry`);
     expect([early.statusCode, early.json().error.code]).toEqual([409, 'not_ready']);
-    await waitForJob(ctx.runtime, running.json().jobId);
+    await waitForJob(t.ctx.runtime, running.json().jobId);
   });
 
   it('refuses a second render of an emoji while one is running, without an Idempotency-Key', async () => {
     const [a, b] = await Promise.all([
-      post(app, `/api/jobs/${jobId}/emojis/3/retry`),
-      post(app, `/api/jobs/${jobId}/emojis/3/retry`),
+      post(t.app, `/api/jobs/${jobId}/emojis/3/retry`),
+      post(t.app, `/api/jobs/${jobId}/emojis/3/retry`),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([202, 409]);
     const won = a.statusCode === 202 ? a : b;
-    await waitForVersion(ctx.runtime, jobId, 3, won.json().version);
-    expect(ctx.runtime.deps.versions.list(jobId, 3)).toHaveLength(2);
+    await waitForVersion(t.ctx.runtime, jobId, 3, won.json().version);
+    expect(t.ctx.runtime.deps.versions.list(jobId, 3)).toHaveLength(2);
   });
 });
 
@@ -140,12 +129,12 @@ describe('versions', () => {
 
   beforeAll(async () => {
     jobId = await finishedSet();
-    const res = await post(app, `/api/jobs/${jobId}/emojis/4/retry`);
-    await waitForVersion(ctx.runtime, jobId, 4, res.json().version);
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/4/retry`);
+    await waitForVersion(t.ctx.runtime, jobId, 4, res.json().version);
   });
 
   it('lists every render with its files and which one is shown, and goes back to an earlier one', async () => {
-    const list = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}/emojis/4/versions` })).json();
+    const list = (await t.app.inject({ method: 'GET', url: `/api/jobs/${jobId}/emojis/4/versions` })).json();
     expect(list.current).toBe(2);
     expect(list.versions.map((v: { version: number; origin: string }) => [v.version, v.origin])).toEqual([
       [1, 'initial'],
@@ -153,8 +142,8 @@ describe('versions', () => {
     ]);
     for (const v of list.versions) expect(v.validation['line-emoji'].ok).toBe(true);
 
-    await post(app, `/api/jobs/${jobId}/emojis/4/approve`);
-    const res = await post(app, `/api/jobs/${jobId}/emojis/4/versions/1/select`);
+    await post(t.app, `/api/jobs/${jobId}/emojis/4/approve`);
+    const res = await post(t.app, `/api/jobs/${jobId}/emojis/4/versions/1/select`);
     expect(res.statusCode).toBe(200);
     expect(res.json().emoji).toMatchObject({ version: 1, approved: false, versionCount: 2, rendering: null });
     const shown = (await jobReply(jobId)).emojis[4];
@@ -165,17 +154,17 @@ describe('versions', () => {
   });
 
   it('answers 404 for a version that does not exist and 409 for one that failed', async () => {
-    expect((await post(app, `/api/jobs/${jobId}/emojis/4/versions/9/select`)).statusCode).toBe(404);
-    refuse(true);
+    expect((await post(t.app, `/api/jobs/${jobId}/emojis/4/versions/9/select`)).statusCode).toBe(404);
+    t.refuse(true);
     try {
-      const res = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, {
+      const res = await post(t.app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, {
         action: 'cry',
         caption: 'Waah',
       });
       // A regenerate keeps the seed, which is 0 for a first emoji: the test engine refuses it.
-      const failed = await waitForVersion(ctx.runtime, jobId, CRY, res.json().version);
+      const failed = await waitForVersion(t.ctx.runtime, jobId, CRY, res.json().version);
       expect(failed.status).toBe('failed');
-      const select = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/versions/${failed.version}/select`);
+      const select = await post(t.app, `/api/jobs/${jobId}/emojis/${CRY}/versions/${failed.version}/select`);
       expect([select.statusCode, select.json().error.message]).toEqual([
         409,
         expect.stringMatching(/failed/),
@@ -188,7 +177,7 @@ describe('versions', () => {
         error: expect.stringMatching(/refuses cry/),
       });
     } finally {
-      refuse(false);
+      t.refuse(false);
     }
   });
 });
@@ -197,22 +186,22 @@ describe('quota', () => {
   it('charges one emoji per re-render and gives it back when the render fails', async () => {
     const jobId = await finishedSet();
     const start = await used();
-    const ok = await post(app, `/api/jobs/${jobId}/emojis/0/retry`);
-    await waitForVersion(ctx.runtime, jobId, 0, ok.json().version);
+    const ok = await post(t.app, `/api/jobs/${jobId}/emojis/0/retry`);
+    await waitForVersion(t.ctx.runtime, jobId, 0, ok.json().version);
     expect(await used()).toBe(start + 1);
 
-    refuse(true);
+    t.refuse(true);
     try {
-      const bad = await post(app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, { intensity: 1 });
+      const bad = await post(t.app, `/api/jobs/${jobId}/emojis/${CRY}/regenerate`, { intensity: 1 });
       expect(bad.statusCode).toBe(202);
-      const failed = await waitForVersion(ctx.runtime, jobId, CRY, bad.json().version);
+      const failed = await waitForVersion(t.ctx.runtime, jobId, CRY, bad.json().version);
       expect(failed.status).toBe('failed');
       expect(await used()).toBe(start + 1);
       expect(eventsOf(jobId, 'emoji.failed').map((e) => e.payload)).toMatchObject([
         { index: CRY, version: failed.version, reason: expect.stringMatching(/refuses cry/) },
       ]);
     } finally {
-      refuse(false);
+      t.refuse(false);
     }
   });
 

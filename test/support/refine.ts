@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { createInProcessEngine } from '../../src/gpu/in-process.engine.ts';
@@ -28,21 +29,33 @@ export function waitForVersion(
 }
 
 /**
- * A local-mode app on a fresh runtime whose engine refuses the first render of "cry"
- * while `refuseCry` is set, with its worker running.
+ * A local-mode app on a fresh runtime for a test file, with its worker running, whose
+ * engine refuses the first render of "cry" while `refuse(true)` holds. Registers its own
+ * beforeAll/afterAll; read `app` and `ctx` inside tests.
  */
 export function refineFixture() {
   const state = { refuseCry: false };
-  const ctx = tempRuntime({}, { engine: refusingEngine('cry', (p) => state.refuseCry && !p.seed) });
-  const ready = buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
-  ctx.runtime.worker.start();
+  let ctx: ReturnType<typeof tempRuntime> | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    ctx = tempRuntime({}, { engine: refusingEngine('cry', (p) => state.refuseCry && !p.seed) });
+    app = await buildApp(ctx.runtime, { logger: false, webRoot: path.join(ctx.dataDir, 'no-web') });
+    ctx.runtime.worker.start();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.dispose();
+  });
   return {
-    ctx,
-    state,
-    app: ready,
-    async dispose() {
-      await (await ready).close();
-      await ctx.dispose();
+    get app(): FastifyInstance {
+      return app!;
+    },
+    get ctx(): ReturnType<typeof tempRuntime> {
+      return ctx!;
+    },
+    /** While on, the test engine refuses the first render of "cry" (seed 0). */
+    refuse(on: boolean) {
+      state.refuseCry = on;
     },
   };
 }

@@ -9,7 +9,8 @@ export interface StoredAnswer {
 
 /**
  * Idempotency keys per user. A key is remembered with the request it came with (a
- * fingerprint) and the answer it got; keys older than the retention are forgotten.
+ * fingerprint) and the answer it got; keys older than the retention are ignored, and
+ * deleted when the next key is saved.
  */
 export class IdempotencyRepository {
   constructor(
@@ -31,6 +32,8 @@ export class IdempotencyRepository {
 
   /** Stores the first answer for a key (replacing an expired one); call inside the transaction that did the work. */
   save(userId: string, key: string, answer: StoredAnswer, now: number): void {
+    // Expired keys go as new ones come (an index range delete), so the table holds about a day of keys.
+    this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?').run(now - this.retentionMs);
     this.db
       .prepare(
         `INSERT INTO idempotency_keys (user_id, key, fingerprint, status_code, body, created_at)
@@ -39,11 +42,5 @@ export class IdempotencyRepository {
            status_code = excluded.status_code, body = excluded.body, created_at = excluded.created_at`,
       )
       .run(userId, key, answer.fingerprint, answer.statusCode, JSON.stringify(answer.body), now);
-  }
-
-  /** Forgets keys older than the retention; returns how many. */
-  prune(now: number): number {
-    return this.db.prepare('DELETE FROM idempotency_keys WHERE created_at <= ?').run(now - this.retentionMs)
-      .changes;
   }
 }

@@ -199,6 +199,21 @@ export class JobsRepository {
    * version changes.
    */
   showVersion(jobId: string, index: number, version: number, now: number): void {
+    this.copyVersion(jobId, index, version, now, false);
+  }
+
+  /** Like `showVersion`, but only when `version` already is the one the emoji shows. */
+  refreshIfCurrent(jobId: string, index: number, version: number, now: number): void {
+    this.copyVersion(jobId, index, version, now, true);
+  }
+
+  private copyVersion(
+    jobId: string,
+    index: number,
+    version: number,
+    now: number,
+    onlyIfShown: boolean,
+  ): void {
     this.db
       .prepare(
         `UPDATE emoji_results SET action = v.action, params = v.params, status = v.status,
@@ -207,14 +222,10 @@ export class JobsRepository {
            version = v.version, updated_at = ?
          FROM emoji_versions v
          WHERE emoji_results.job_id = ? AND emoji_results.idx = ?
-           AND v.job_id = emoji_results.job_id AND v.idx = emoji_results.idx AND v.version = ?`,
+           AND v.job_id = emoji_results.job_id AND v.idx = emoji_results.idx AND v.version = ?
+           ${onlyIfShown ? 'AND emoji_results.version = v.version' : ''}`,
       )
       .run(now, jobId, index, version);
-  }
-
-  /** Like `showVersion`, but only when `version` already is the one the emoji shows. */
-  refreshIfCurrent(jobId: string, index: number, version: number, now: number): void {
-    if (this.emoji(jobId, index)?.version === version) this.showVersion(jobId, index, version, now);
   }
 
   /** Approves (a time) or unapproves (null) the emoji's current version; false when the emoji does not exist. */

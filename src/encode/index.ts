@@ -25,7 +25,7 @@ export { encodePng, makeTabImage } from './png.encoder.ts';
 export { psnrRgba, sequenceQuality, ssimRgba } from './quality.ts';
 export { type ValidateOptions, validateFile } from './validate.file.ts';
 export { totalDelay, validateAnimatedFile } from './validate.ts';
-export { encodeWebm } from './webm.encoder.ts';
+export { decodeWebmRgba, encodeWebm } from './webm.encoder.ts';
 export { parseWebm, type WebmInfo } from './webm.parser.ts';
 export { encodeWebp } from './webp.encoder.ts';
 export { parseWebp, type WebpInfo } from './webp.parser.ts';

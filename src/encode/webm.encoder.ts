@@ -82,9 +82,23 @@ export async function encodeWebm(seq: FrameSequence, opts: WebmOptions = {}): Pr
 }
 
 /**
- * Decodes the first frame of a VP9 WebM to straight RGBA with libvpx (the native VP9
- * decoder drops the alpha plane). Returns null when ffmpeg is not available.
+ * Decodes a VP9 WebM to raw straight-RGBA frames, one after another, with libvpx (the
+ * native VP9 decoder drops the alpha plane); at most `maxFrames` when given.
  */
+export async function decodeWebmRgba(buf: Uint8Array, bin = 'ffmpeg', maxFrames?: number): Promise<Buffer> {
+  const { stdout } = await runFfmpeg(
+    bin,
+    [
+      ...['-hide_banner', '-loglevel', 'error', '-c:v', 'libvpx-vp9', '-i', 'pipe:0'],
+      ...(maxFrames === undefined ? [] : ['-frames:v', String(maxFrames)]),
+      ...['-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+    ],
+    buf,
+  );
+  return stdout;
+}
+
+/** Decodes the first frame of a VP9 WebM to straight RGBA. Returns null when ffmpeg is not available. */
 export async function decodeWebmFirstFrame(
   buf: Uint8Array,
   width: number,
@@ -92,14 +106,7 @@ export async function decodeWebmFirstFrame(
   bin = 'ffmpeg',
 ): Promise<Uint8Array | null> {
   if (!(await ffmpegStatus(bin)).available) return null;
-  const { stdout } = await runFfmpeg(
-    bin,
-    [
-      ...['-hide_banner', '-loglevel', 'error', '-c:v', 'libvpx-vp9', '-i', 'pipe:0'],
-      ...['-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
-    ],
-    buf,
-  );
+  const stdout = await decodeWebmRgba(buf, bin, 1);
   if (stdout.length !== width * height * 4) {
     throw new AppError(
       'invalid_image',

@@ -6,7 +6,8 @@ import type { JobsRepository } from '../db/jobs.repository.ts';
 import type { SqliteDatabase } from '../db/sqlite.ts';
 import type { UsersRepository } from '../db/users.repository.ts';
 import type { EmojiVersionsRepository } from '../db/versions.repository.ts';
-import type { Job } from '../domain/job.ts';
+import type { EmojiOutput, Job } from '../domain/job.ts';
+import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import type { RenderEngine } from '../gpu/render-engine.ts';
 import type { TaskQueue } from '../queue/task-queue.ts';
 import type { AssetStorage } from '../storage/asset-storage.ts';
@@ -78,4 +79,9 @@ export function cutoutKeyOf(job: Pick<Job, 'id' | 'cutoutKey'>): string {
 /** Where the job's current matte is (uploads only). */
 export function matteKeyOf(job: Pick<Job, 'id' | 'matteKey'>): string {
   return job.matteKey ?? keys.matte(job.id);
+}
+
+/** Where an emoji's file for `platform` is: the key stored with it, or (files made before versions) version 1's name. */
+export function outputKeyOf(jobId: string, platform: PlatformId, index: number, output: EmojiOutput): string {
+  return output.key ?? keys.output(jobId, platform, PLATFORMS[platform].fileName(index));
 }

@@ -66,8 +66,9 @@ function finishVersion(deps: Deps, job: Job, v: EmojiVersion, reason: string | n
   const shown = deps.jobs.emoji(job.id, v.index)?.version === v.version;
   if (reason) deps.charges.refund(job.id, v.index, v.version, now);
   if (shown || !reason) deps.jobs.showVersion(job.id, v.index, v.version, now);
-  const done = deps.versions.find(job.id, v.index, v.version) ?? v;
-  const preview = done.outputs[madePlatforms(job)[0]];
+  // Finishing changes a version's status, never its files: `v` still has them all.
+  const platforms = madePlatforms(job);
+  const preview = v.outputs[platforms[0]];
   deps.events.append({
     userId: job.userId,
     jobId: job.id,
@@ -80,7 +81,7 @@ function finishVersion(deps: Deps, job: Job, v: EmojiVersion, reason: string | n
           version: v.version,
           assetId: preview?.assetId,
           bytes: preview?.bytes,
-          validation: Object.fromEntries(madePlatforms(job).map((p) => [p, done.outputs[p]?.validation])),
+          validation: Object.fromEntries(platforms.map((p) => [p, v.outputs[p]?.validation])),
         },
     now,
   });

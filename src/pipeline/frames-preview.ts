@@ -6,8 +6,14 @@
  */
 import sharp from 'sharp';
 import type { PlatformFormat } from '../domain/platforms.ts';
-import { EncoderUnavailableError, ffmpegStatus, runFfmpeg } from '../encode/ffmpeg.ts';
-import { decodeApng, decodeGif, parseWebm } from '../encode/index.ts';
+import {
+  decodeApng,
+  decodeGif,
+  decodeWebmRgba,
+  EncoderUnavailableError,
+  ffmpegStatus,
+  parseWebm,
+} from '../encode/index.ts';
 
 export interface DecodedFrames {
   width: number;
@@ -59,25 +65,7 @@ export async function decodePlatformFile(
       const video = info.tracks.find((t) => t.type === 1);
       const width = video?.width ?? 0;
       const height = video?.height ?? 0;
-      // libvpx, not ffmpeg's own VP9 decoder: only libvpx reads the alpha plane.
-      const { stdout } = await runFfmpeg(
-        ffmpeg,
-        [
-          '-hide_banner',
-          '-loglevel',
-          'error',
-          '-c:v',
-          'libvpx-vp9',
-          '-i',
-          'pipe:0',
-          '-f',
-          'rawvideo',
-          '-pix_fmt',
-          'rgba',
-          'pipe:1',
-        ],
-        buf,
-      );
+      const stdout = await decodeWebmRgba(buf, ffmpeg);
       const frames = split(stdout, width, height);
       const each = (info.durationMs ?? frames.length * 100) / Math.max(1, frames.length);
       return { width, height, frames, delaysMs: frames.map(() => each) };

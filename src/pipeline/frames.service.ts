@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.ts';
 import { isPlatformId, PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import { registerAsset } from './assets.ts';
-import { keys, type PipelineDeps } from './deps.ts';
+import { keys, outputKeyOf, type PipelineDeps } from './deps.ts';
 import { decodePlatformFile, frameStrip } from './frames-preview.ts';
 
 /** What the frame scrubber needs: a strip of every frame of one platform file, and their timing. */
@@ -46,34 +46,34 @@ export class FramesService {
     const output = v.outputs[platform];
     if (!output)
       throw new AppError('not_ready', `emoji ${index + 1} has no ${PLATFORMS[platform].label} file yet`);
-    const fileKey = output.key ?? keys.output(jobId, platform, PLATFORMS[platform].fileName(index));
-    const decoded = await decodePlatformFile(
-      await this.deps.storage.get(fileKey),
-      PLATFORMS[platform].format,
-      this.ffmpeg,
-    );
-    const strip = await frameStrip(decoded);
     const stripKey = `${keys.jobPrefix(jobId)}/frames/${platform}/${String(index).padStart(3, '0')}.v${v.version}.png`;
-    await this.deps.storage.put(stripKey, strip.png);
-    const stripAssetId = registerAsset(
-      this.deps,
-      job,
-      stripKey,
-      'image/png',
-      strip.png.length,
-      this.deps.clock(),
-    );
-    return {
-      platform,
-      index,
-      version: v.version,
-      width: decoded.width,
-      height: decoded.height,
-      frameWidth: strip.frameWidth,
-      frameHeight: strip.frameHeight,
-      count: decoded.frames.length,
-      delaysMs: decoded.delaysMs,
-      stripAssetId,
-    };
+    const metaKey = `${stripKey}.json`;
+    // A version's files never change, so its strip is decoded once (a WebM's takes an
+    // ffmpeg run) and then served from what was stored.
+    let meta: Omit<FramesView, 'stripAssetId'> & { stripBytes: number };
+    if (await this.deps.storage.exists(metaKey)) {
+      meta = JSON.parse((await this.deps.storage.get(metaKey)).toString('utf8'));
+    } else {
+      const file = await this.deps.storage.get(outputKeyOf(jobId, platform, index, output));
+      const decoded = await decodePlatformFile(file, PLATFORMS[platform].format, this.ffmpeg);
+      const strip = await frameStrip(decoded);
+      meta = {
+        platform,
+        index,
+        version: v.version,
+        width: decoded.width,
+        height: decoded.height,
+        frameWidth: strip.frameWidth,
+        frameHeight: strip.frameHeight,
+        count: decoded.frames.length,
+        delaysMs: decoded.delaysMs,
+        stripBytes: strip.png.length,
+      };
+      await this.deps.storage.put(stripKey, strip.png);
+      await this.deps.storage.put(metaKey, Buffer.from(JSON.stringify(meta)));
+    }
+    const { stripBytes, ...view } = meta;
+    const stripAssetId = registerAsset(this.deps, job, stripKey, 'image/png', stripBytes, this.deps.clock());
+    return { ...view, stripAssetId };
   }
 }

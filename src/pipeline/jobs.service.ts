@@ -298,19 +298,15 @@ export class JobsService {
         throw new AppError('not_ready', `the set is not finished yet (${job.status})`);
       chosen = all;
     }
-    const files = chosen.map((emoji) => {
-      const output = emoji.outputs[platform];
-      if (!output?.validation.ok)
-        throw new AppError(
-          'conflict',
-          `emoji ${emoji.index + 1} has no ${rules.label} file that passes its rules`,
-        );
-      const key = output.key ?? keys.output(job.id, platform, rules.fileName(emoji.index));
-      return { emoji, key, validation: output.validation, bytes: output.bytes };
-    });
+    const unfit = chosen.find((emoji) => !emoji.outputs[platform]?.validation.ok);
+    if (unfit)
+      throw new AppError(
+        'conflict',
+        `emoji ${unfit.index + 1} has no ${rules.label} file that passes its rules`,
+      );
     return {
       fileName: `popcon-${platform}-${job.id.slice(0, 8)}${opts.approvedOnly ? '-approved' : ''}.zip`,
-      data: await buildPlatformZip(this.deps, job, platform, files),
+      data: await buildPlatformZip(this.deps, job, platform, chosen),
     };
   }
 

@@ -45,15 +45,15 @@ export class MatteService {
   /** The current matte of the caller's job. */
   async view(jobId: string, userId: string): Promise<MatteView> {
     const job = this.job(jobId, userId);
-    const { matte } = await this.load(job);
-    const matteBytes = (await this.deps.storage.get(matteKeyOf(job))).length;
-    return this.present(job, matte, matteBytes, await this.sourceBytes(job));
+    const { sourcePng, mattePng } = await this.load(job);
+    return this.present(job, await fromPng(mattePng), mattePng.length, sourcePng.length);
   }
 
   /** Applies one erase or restore at (x, y) and stores the new matte and cut-out. */
   async edit(jobId: string, userId: string, input: MatteEditInput, requestId?: string): Promise<MatteView> {
     const job = this.job(jobId, userId);
-    const { source, matte } = await this.load(job);
+    const { sourcePng, mattePng: oldMattePng } = await this.load(job);
+    const [source, matte] = await Promise.all([fromPng(sourcePng), fromPng(oldMattePng)]);
     const edit = parseEdit(input, source);
     const result = touchUpMatte(source, matte, edit);
     if (result.pixels === 0) {
@@ -109,7 +109,7 @@ export class MatteService {
     }
     const updated = deps.jobs.find(job.id) ?? job;
     return {
-      ...this.present(updated, result.matte, mattePng.length, await this.sourceBytes(job)),
+      ...this.present(updated, result.matte, mattePng.length, sourcePng.length),
       pixels: result.pixels,
     };
   }
@@ -126,16 +126,13 @@ export class MatteService {
     return job;
   }
 
-  private async load(job: Job): Promise<{ source: RgbaImage; matte: RgbaImage }> {
-    const [source, matte] = await Promise.all([
-      this.deps.storage.get(keys.source(job.id)).then(fromPng),
-      this.deps.storage.get(matteKeyOf(job)).then(fromPng),
+  /** The stored picture and its current matte, as PNG files. */
+  private async load(job: Job): Promise<{ sourcePng: Buffer; mattePng: Buffer }> {
+    const [sourcePng, mattePng] = await Promise.all([
+      this.deps.storage.get(keys.source(job.id)),
+      this.deps.storage.get(matteKeyOf(job)),
     ]);
-    return { source, matte };
-  }
-
-  private async sourceBytes(job: Job): Promise<number> {
-    return (await this.deps.storage.get(keys.source(job.id))).length;
+    return { sourcePng, mattePng };
   }
 
   private present(job: Job, matte: RgbaImage, matteBytes: number, sourceBytes: number): MatteView {

@@ -1,16 +1,15 @@
 import { zipSync } from 'fflate';
 import type { EmojiResult, Job } from '../domain/job.ts';
 import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
-import type { ValidationReport } from '../domain/validation.ts';
 import { platformExtras } from '../encode/index.ts';
-import { cutoutKeyOf, keys, type PipelineDeps } from './deps.ts';
+import { cutoutKeyOf, keys, outputKeyOf, type PipelineDeps } from './deps.ts';
 import { fromPng } from './image-io.ts';
 
 /** A fixed time for every ZIP entry, so the same files always make the same ZIP. */
 const ZIP_MTIME = new Date('2026-01-01T00:00:00Z');
 
 /**
- * One platform's ZIP for `emojis` (in set order): each file under the platform's name
+ * One platform's ZIP for `emojis` (in set order, each with a file for the platform): each file under the platform's name
  * for its position in this ZIP (so a subset is numbered 1…n without gaps, as the
  * platforms require), the per-set still images (tab, main, tray), a manifest and
  * the validation report of every file. The extras are also stored next to the outputs.
@@ -19,20 +18,22 @@ export async function buildPlatformZip(
   deps: Pick<PipelineDeps, 'storage'>,
   job: Pick<Job, 'id' | 'cutoutKey'>,
   platform: PlatformId,
-  emojis: readonly { emoji: EmojiResult; key: string; validation: ValidationReport; bytes: number }[],
+  emojis: readonly EmojiResult[],
 ): Promise<Uint8Array> {
   const rules = PLATFORMS[platform];
   const files: Record<string, Uint8Array> = {};
   const listed = [];
-  for (const [position, e] of emojis.entries()) {
+  for (const [position, emoji] of emojis.entries()) {
+    const output = emoji.outputs[platform];
+    if (!output) throw new Error(`emoji ${emoji.index + 1} has no ${platform} file to package`);
     const name = rules.fileName(position);
-    files[name] = await deps.storage.get(e.key);
+    files[name] = await deps.storage.get(outputKeyOf(job.id, platform, emoji.index, output));
     listed.push({
       file: name,
-      index: e.emoji.index,
-      action: e.emoji.action,
-      bytes: e.bytes,
-      validation: e.validation,
+      index: emoji.index,
+      action: emoji.action,
+      bytes: output.bytes,
+      validation: output.validation,
     });
   }
   const extras = rules.extras.length > 0 ? await extraFiles(deps, job, platform) : {};

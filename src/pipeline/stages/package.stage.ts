@@ -16,20 +16,7 @@ export const packageStage: StageHandler = async (deps, task, job) => {
       `emoji ${failing.map((e) => e.index + 1).join(', ')} did not pass ${rules.label} rules`,
     );
   }
-  const zip = await buildPlatformZip(
-    deps,
-    job,
-    platform,
-    emojis.map((emoji) => {
-      const output = emoji.outputs[platform]!;
-      return {
-        emoji,
-        key: keys.output(job.id, platform, rules.fileName(emoji.index)),
-        validation: output.validation,
-        bytes: output.bytes,
-      };
-    }),
-  );
+  const zip = await buildPlatformZip(deps, job, platform, emojis);
   const key = keys.zip(job.id, platform);
   await deps.storage.put(key, zip);
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import { fingerprint, type IdempotencyService, parseIdempotencyKey } from '../../pipeline/idempotency.ts';
 import type { CreateJobInput, JobsService } from '../../pipeline/jobs.service.ts';
+import { EMOJI_KNOBS, parseFields } from './request-fields.ts';
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -13,10 +14,7 @@ const list = z
 const emojiEntry = z
   .object({
     action: z.string().max(40),
-    caption: z.string().max(200).nullish(),
-    accent: z.string().max(20).nullish(),
-    speed: z.number().nullish(),
-    intensity: z.number().nullish(),
+    ...EMOJI_KNOBS,
   })
   .strict();
 const emojiList = z.array(emojiEntry).max(100);
@@ -75,17 +73,7 @@ interface RequestFields {
 
 function readJson(body: unknown): RequestFields {
   if (body === undefined || body === null) throw new AppError('bad_request', 'the request has no body');
-  return parseField(jsonBody, body);
-}
-
-function parseField<T>(schema: z.ZodType<T>, value: unknown, prefix = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = [prefix, ...(issue?.path ?? [])].filter((p) => p !== '').join('.');
-    throw new AppError('bad_request', `invalid field ${where || '(body)'}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return parseFields(jsonBody, body);
 }
 
 /** The multipart `emojis` field: the same JSON array as in a JSON body. */
@@ -96,7 +84,7 @@ function readEmojisField(value: string): z.infer<typeof emojiList> {
   } catch {
     throw new AppError('bad_request', 'the emojis field must be a JSON array of {action, caption?, …}');
   }
-  return parseField(emojiList, json, 'emojis');
+  return parseFields(emojiList, json, 'emojis');
 }
 
 async function readMultipart(request: FastifyRequest): Promise<RequestFields> {

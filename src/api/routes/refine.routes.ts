@@ -10,6 +10,7 @@ import type { Caller, RefineService } from '../../pipeline/refine.service.ts';
 import { assetUrl, linkerFor, presentJob } from '../presenters.ts';
 import { presentVersion } from '../refine.presenters.ts';
 import { parseId } from './jobs.routes.ts';
+import { EMOJI_KNOBS, parseFields } from './request-fields.ts';
 
 export interface RefineRouteDeps {
   jobs: JobsService;
@@ -27,25 +28,10 @@ function parseIndex(params: unknown, name = 'index'): number {
   return Number(value);
 }
 
-function body<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'bad_request',
-      `invalid field ${issue?.path.join('.') || '(body)'}: ${issue?.message}`,
-    );
-  }
-  return parsed.data;
-}
-
 const regenerateBody = z
   .object({
     action: z.string().max(40).optional(),
-    caption: z.string().max(200).nullable().optional(),
-    accent: z.string().max(20).nullable().optional(),
-    speed: z.number().nullable().optional(),
-    intensity: z.number().nullable().optional(),
+    ...EMOJI_KNOBS,
   })
   .strict();
 
@@ -104,7 +90,7 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
   );
 
   app.post(`${emojiPath}/regenerate`, async (request, reply) => {
-    const input = body(regenerateBody, request.body);
+    const input = parseFields(regenerateBody, request.body ?? {});
     return sendAnswer(
       reply,
       refine.regenerate(parseId(request.params), parseIndex(request.params), input, caller(request)),
@@ -144,7 +130,7 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
   });
 
   app.get(`${emojiPath}/frames`, async (request) => {
-    const query = body(
+    const query = parseFields(
       z.object({
         platform: z.string().max(40),
         version: z
@@ -176,7 +162,7 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
   );
 
   app.post('/api/jobs/:id/matte', async (request) => {
-    const input = body(matteBody, request.body);
+    const input = parseFields(matteBody, request.body ?? {});
     const view = await matte.edit(parseId(request.params), request.user.id, input, request.id);
     return presentMatte(request, view);
   });

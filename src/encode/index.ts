@@ -16,6 +16,7 @@ export { encodeGif, type GifOptions } from './gif.encoder.ts';
 export {
   type EncodeForPlatformOptions,
   encodeForPlatform,
+  encodeSignature,
   FORMAT_FILES,
   type PlatformFile,
   platformTiming,

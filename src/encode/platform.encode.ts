@@ -64,6 +64,20 @@ export function platformTiming(master: FrameSequence, platform: PlatformId): Fra
   return seq;
 }
 
+/**
+ * Everything the first rung of `platform`'s ladder depends on: two platforms with the same
+ * signature make byte-identical files from one master (Discord's and Slack's 128 px GIFs)
+ * until a byte budget makes one of them step down.
+ */
+export function encodeSignature(master: FrameSequence, platform: PlatformId): string {
+  const rules = PLATFORMS[platform];
+  const timed = platformTiming(master, platform);
+  const size = canvasSize(rules, master.width, master.height);
+  const frames = timed.frames.map((f) => master.frames.indexOf(f)).join(',');
+  const plays = platformPlays(timed.durationMs, rules);
+  return `${rules.format} ${size.width}x${size.height} ${timed.durationMs} ms, plays ${plays}, frames ${frames}`;
+}
+
 /** Encodes one emoji for one platform from its master frames and validates the file. */
 export async function encodeForPlatform(
   master: FrameSequence,

@@ -1,9 +1,11 @@
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
+import type { FrameSequence } from '../domain/image.ts';
+import type { PlatformId } from '../domain/platforms.ts';
 import { createEncodePool, shareFrames } from '../encode/index.ts';
 import { animateCharacter } from '../engine/index.ts';
-import { inThreadEncoder, poolEncoder } from './platform-encoder.ts';
+import { inThreadEncoder, type PlatformEncoder, poolEncoder, sharingEncoder } from './platform-encoder.ts';
 
 const pool = createEncodePool({ size: 2 });
 afterAll(() => pool.close());
@@ -27,6 +29,65 @@ describe('the encode port', () => {
     // The shared frames stay usable for the next platform's encode.
     expect(shared.frames[0].length).toBe(180 * 180 * 4);
     expect((await poolEncoder(pool).encode(shared, 'discord-emoji', 0)).report.ok).toBe(true);
+  });
+
+  it('encodes once for Discord and Slack, and each gets its own validated file', async () => {
+    const master = animateCharacter(
+      { id: 'cat', color: '#f2b36d' },
+      'love',
+      {},
+      { size: 128, frames: 12, durationMs: 1500 },
+    );
+    const calls: PlatformId[] = [];
+    const counting: PlatformEncoder = {
+      encode: (m, platform, index) => {
+        calls.push(platform);
+        return inThreadEncoder().encode(m, platform, index);
+      },
+      close: async () => {},
+    };
+    const sharing = sharingEncoder(counting);
+    const [discord, slack] = await Promise.all([
+      sharing.encode(master, 'discord-emoji', 4),
+      sharing.encode(master, 'slack-emoji', 4),
+    ]);
+    expect(calls).toEqual(['discord-emoji']);
+    expect(slack.report).toMatchObject({ platform: 'slack-emoji', ok: true });
+    expect(discord.report).toMatchObject({ platform: 'discord-emoji', ok: true });
+    // Byte for byte what Slack's own encode makes.
+    const own = await inThreadEncoder().encode(master, 'slack-emoji', 4);
+    expect(Buffer.compare(slack.buffer, own.buffer)).toBe(0);
+    expect(slack.fileName).toBe(own.fileName);
+
+    // Other frames (even equal ones) and other files encode on their own.
+    const copy: FrameSequence = { ...master, frames: master.frames.map((f) => f.slice()) };
+    await sharing.encode(copy, 'slack-emoji', 4);
+    await sharing.encode(master, 'line-emoji', 4);
+    expect(calls).toEqual(['discord-emoji', 'slack-emoji', 'line-emoji']);
+  });
+
+  it('does not hand on a file that stepped down the ladder to fit its own budget', async () => {
+    const master = animateCharacter(
+      { id: 'bear', color: '#b07a4f' },
+      'hello',
+      {},
+      { size: 128, frames: 8, durationMs: 1000 },
+    );
+    const calls: PlatformId[] = [];
+    const steppedDown: PlatformEncoder = {
+      encode: async (m, platform, index) => {
+        calls.push(platform);
+        const file = await inThreadEncoder().encode(m, platform, index);
+        // As if the first rung had not fitted this platform's budget.
+        return { ...file, attempts: [{ ...file.attempts[0], bytes: 10 ** 7 }, ...file.attempts] };
+      },
+      close: async () => {},
+    };
+    const sharing = sharingEncoder(steppedDown);
+    await sharing.encode(master, 'slack-emoji', 0);
+    const discord = await sharing.encode(master, 'discord-emoji', 0);
+    expect(calls).toEqual(['slack-emoji', 'discord-emoji']);
+    expect(discord.report).toMatchObject({ platform: 'discord-emoji', ok: true });
   });
 
   it('defaults to one encode thread per core, and 0 keeps encoding on the pipeline’s thread', () => {

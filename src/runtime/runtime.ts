@@ -33,7 +33,7 @@ import { JobEventBus } from '../pipeline/job-events.ts';
 import { JobsService } from '../pipeline/jobs.service.ts';
 import { MasterCache } from '../pipeline/master-cache.ts';
 import { MatteService } from '../pipeline/matte.service.ts';
-import { inThreadEncoder, poolEncoder } from '../pipeline/platform-encoder.ts';
+import { inThreadEncoder, poolEncoder, sharingEncoder } from '../pipeline/platform-encoder.ts';
 import { RefineService } from '../pipeline/refine.service.ts';
 import { PipelineWorker } from '../pipeline/worker.ts';
 import { TaskQueue } from '../queue/task-queue.ts';
@@ -114,10 +114,12 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
     engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger),
-    encoder:
+    encoder: sharingEncoder(
       config.encoding.threads > 0
         ? poolEncoder(createEncodePool({ size: config.encoding.threads }), config.encoding.ffmpeg)
         : inThreadEncoder(config.encoding.ffmpeg),
+      config.encoding.ffmpeg,
+    ),
     masters: new MasterCache(),
     bus: new JobEventBus(),
     logger,

@@ -156,6 +156,26 @@ describe('decodeApng colour types', () => {
     ]);
   });
 
+  it('maps 8-bit palette indices through PLTE and tRNS, and refuses an index past the palette', () => {
+    const spec = (samples: number[]) =>
+      buildApng({
+        width: 3,
+        height: 2,
+        colorType: 3,
+        bitDepth: 8,
+        extra: [
+          ['PLTE', [10, 20, 30, 40, 50, 60, 70, 80, 90]],
+          ['tRNS', [0, 128]],
+        ],
+        frames: [{ width: 3, height: 2, samples }],
+      });
+    const anim = decodeApng(spec([2, 1, 0, 0, 0, 2]));
+    expect(Array.from(anim.frames[0].rgba)).toEqual([
+      70, 80, 90, 255, 40, 50, 60, 128, 10, 20, 30, 0, 10, 20, 30, 0, 10, 20, 30, 0, 70, 80, 90, 255,
+    ]);
+    expect(() => decodeApng(spec([0, 1, 2, 3, 0, 0]))).toThrow(/palette index 3 out of range/);
+  });
+
   it('expands 4-bit greyscale and honours its tRNS colour key', () => {
     const anim = decodeApng(
       buildApng({

@@ -80,6 +80,29 @@ export function rowBytes(colorType: number, bitDepth: number, width: number): nu
   return Math.ceil((width * CHANNELS[colorType] * bitDepth) / 8);
 }
 
+/**
+ * 8-bit palette rows, a word per pixel from a lookup table: the common case (every APNG
+ * we write), and in the validator's decode of each file a third of the time of the
+ * general per-channel path.
+ */
+function paletteToRgba(raw: Uint8Array, width: number, height: number, stride: number, fmt: PixelFormat) {
+  const entries = new Uint8Array(256 * 4);
+  entries.set((fmt.palette as Uint8Array).subarray(0, Math.min(256, fmt.paletteSize) * 4));
+  const lut = new Uint32Array(entries.buffer);
+  const out = new Uint8Array(width * height * 4);
+  const words = new Uint32Array(out.buffer);
+  for (let y = 0, o = 0; y < height; y++) {
+    for (let x = 0, r = y * stride; x < width; x++, r++) {
+      const index = raw[r];
+      if (index >= fmt.paletteSize) {
+        throw invalid(`palette index ${index} out of range (palette has ${fmt.paletteSize} entries)`);
+      }
+      words[o++] = lut[index];
+    }
+  }
+  return out;
+}
+
 /** Expands unfiltered scanlines of one (sub)image into straight RGBA. */
 function samplesToRgba(raw: Uint8Array, width: number, height: number, fmt: PixelFormat): Uint8Array {
   const { colorType, bitDepth, palette, transparentKey: key } = fmt;
@@ -95,6 +118,7 @@ function samplesToRgba(raw: Uint8Array, width: number, height: number, fmt: Pixe
   };
   const to8 = (v: number): number => (bitDepth === 16 ? v >> 8 : bitDepth === 8 ? v : (v * 255) / maxSample);
   if (colorType === 6 && bitDepth === 8) return raw.slice(0, width * height * 4);
+  if (colorType === 3 && bitDepth === 8 && palette) return paletteToRgba(raw, width, height, stride, fmt);
   for (let y = 0; y < height; y++) {
     const row = y * stride;
     for (let x = 0; x < width; x++) {

@@ -213,6 +213,17 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => versions.count()).toBe(0);
 
+    // After the touch-ups, every emoji again from the new cut-out in one click: each card
+    // moves on to its next version (Hello and Angry were re-rendered once before).
+    await page.getByRole('button', { name: 'Re-render all 8 emojis with this cut-out' }).click();
+    await expect.poll(() => status.textContent()).toContain('Re-rendering 8 emojis from the new cut-out.');
+    const next = [3, 2, 2, 3, 2, 2, 2, 2];
+    const labels = ['Hello', 'Love', 'Cry', 'Angry', 'Laugh', 'Sleepy', 'Surprised', 'Thanks'];
+    for (const [i, label] of labels.entries()) {
+      const shown = card(page, label, i + 1).getByText(new RegExp(`^v${next[i]} of ${next[i]}`));
+      await expect.poll(() => shown.isVisible(), { timeout: 120_000 }).toBe(true);
+    }
+
     // A phone: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect
@@ -223,7 +234,7 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
     await page.close();
-  }, 240_000);
+  }, 360_000);
 
   it('lists past sets, filters them, reopens one where it stopped and deletes another', async () => {
     const { page, errors } = await openPage(ctx);

@@ -105,6 +105,27 @@ describe('touching up the matte of an upload', () => {
     expect(await alphaOf(res.json().matteUrl, HOLE.x, HOLE.y)).toBe(255);
   });
 
+  it('re-renders the whole set from the touched-up cut-out in one request', async () => {
+    expect((await matte({ op: 'erase', ...HOLE, tolerance: 12 })).statusCode).toBe(200);
+    const before = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json().emojis;
+    const res = await post(app, `/api/jobs/${jobId}/rerender`);
+    expect(res.statusCode, res.body).toBe(202);
+    const { renders } = res.json() as { renders: { index: number; version: number }[] };
+    expect(renders.map((r) => r.index)).toEqual(EIGHT.map((_, i) => i));
+    for (const r of renders)
+      expect((await waitForVersion(ctx.runtime, jobId, r.index, r.version)).status).toBe('completed');
+    const after = (await app.inject({ method: 'GET', url: `/api/jobs/${jobId}` })).json().emojis;
+    // Emoji 0 was re-rendered after the first erase already; every other one loses the hole now.
+    for (const i of [1, 4, 7]) {
+      expect(after[i].version).toBe(before[i].version + 1);
+      expect(await opaqueInFirstFrame(after[i].assetUrl)).toBeLessThan(
+        (await opaqueInFirstFrame(before[i].assetUrl)) - 50,
+      );
+    }
+    // The hole back, as the tests below expect it.
+    expect((await matte({ op: 'restore', ...HOLE, tolerance: 12 })).statusCode).toBe(200);
+  });
+
   it.each([
     [
       'erasing where it is already clear',

@@ -124,6 +124,71 @@ describe('retry and regenerate', () => {
   });
 });
 
+describe('re-rendering the whole set', () => {
+  it('renders every emoji again with its knobs and seed, once per Idempotency-Key', async () => {
+    const jobId = await finishedSet();
+    const before = await jobReply(jobId);
+    const start = await used();
+    const headers = { 'idempotency-key': 'rerender-all-1' };
+    const res = await post(t.app, `/api/jobs/${jobId}/rerender`, undefined, headers);
+    expect(res.statusCode, res.body).toBe(202);
+    const body = res.json();
+    expect(body).toMatchObject({ jobId, skipped: [], status: 'pending' });
+    expect(body.renders).toEqual(EIGHT.map((_, index) => ({ index, version: 2 })));
+    const again = await post(t.app, `/api/jobs/${jobId}/rerender`, undefined, headers);
+    expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([202, 'true']);
+    expect(again.json()).toEqual(body);
+
+    for (const [index, action] of EIGHT.entries()) {
+      const v2 = await waitForVersion(t.ctx.runtime, jobId, index, 2);
+      const v1 = t.ctx.runtime.deps.versions.find(jobId, index, 1);
+      expect([v2.status, v2.origin, v2.action]).toEqual(['completed', 'regenerate', action]);
+      expect(v2.params).toEqual(v1?.params);
+    }
+    const after = await jobReply(jobId);
+    expect(after.emojis.map((e: { version: number }) => e.version)).toEqual(EIGHT.map(() => 2));
+    expect(after.status).toBe('completed');
+    // Same knobs and seed from the same character: the same pictures, as new files.
+    expect(after.emojis[3].assetUrl).not.toBe(before.emojis[3].assetUrl);
+    expect(await used()).toBe(start + EIGHT.length);
+    expect(eventsOf(jobId, 'emoji.regenerated')).toHaveLength(EIGHT.length);
+  });
+
+  it('leaves an emoji that is rendering already to finish, and says so', async () => {
+    const jobId = await finishedSet();
+    await t.ctx.runtime.worker.stop();
+    try {
+      expect((await post(t.app, `/api/jobs/${jobId}/emojis/2/retry`)).statusCode).toBe(202);
+      const res = await post(t.app, `/api/jobs/${jobId}/rerender`);
+      expect(res.statusCode).toBe(202);
+      expect(res.json().skipped).toEqual([2]);
+      expect(res.json().renders.map((r: { index: number }) => r.index)).toEqual([0, 1, 3, 4, 5, 6, 7]);
+    } finally {
+      t.ctx.runtime.worker.start();
+    }
+    await waitForVersion(t.ctx.runtime, jobId, 2, 2);
+    await waitForVersion(t.ctx.runtime, jobId, 7, 2);
+  });
+
+  it('answers 404 for a job that does not exist and 409 while the set is being made, and queues nothing', async () => {
+    const missing = await post(t.app, '/api/jobs/nosuchjob123/rerender');
+    expect(missing.statusCode).toBe(404);
+    await t.ctx.runtime.worker.stop();
+    let jobId = '';
+    try {
+      const created = await post(t.app, '/api/generate-set', { character: 'bear', actions: EIGHT });
+      jobId = created.json().jobId;
+      const busy = await post(t.app, `/api/jobs/${jobId}/rerender`);
+      expect([busy.statusCode, busy.json().error.code]).toEqual([409, 'not_ready']);
+      expect(t.ctx.runtime.deps.versions.unfinished(jobId)).toHaveLength(EIGHT.length);
+      expect(eventsOf(jobId, 'emoji.regenerated')).toEqual([]);
+    } finally {
+      t.ctx.runtime.worker.start();
+    }
+    await waitForJob(t.ctx.runtime, jobId);
+  });
+});
+
 describe('versions', () => {
   let jobId: string;
 
@@ -229,6 +294,10 @@ describe('quota', () => {
         .pluck()
         .get();
       expect(refusal).toBe('quota.exceeded');
+      // The whole set again is all of its emojis or none of them.
+      const all = await post(smallApp, `/api/jobs/${jobId}/rerender`);
+      expect([all.statusCode, all.json().error.code]).toEqual([429, 'quota_daily_emojis']);
+      expect(refineCounts(small.runtime)).toEqual({ ...before, events: before.events + 2 });
     } finally {
       await smallApp.close();
       await small.dispose();

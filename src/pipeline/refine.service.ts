@@ -25,6 +25,17 @@ export interface RenderStarted {
   status: 'pending';
 }
 
+/** The reply to a re-render of the whole set: the versions being rendered, and the emojis busy already. */
+export interface RerenderStarted {
+  jobId: string;
+  renders: { index: number; version: number }[];
+  skipped: number[];
+  status: 'pending';
+}
+
+/** The action and knobs of the next version, from the version shown now. */
+type RenderPlan = (current: EmojiVersion, version: number) => { action: string; params: ActionParams };
+
 /** Who asks, and the request's id and Idempotency-Key. */
 export interface Caller {
   userId: string;
@@ -157,12 +168,54 @@ export class RefineService {
     }
   }
 
+  /**
+   * Re-renders every emoji of the set with its current knobs and seed, as after a matte
+   * touch-up: each gets a new version that differs only by the cut-out it is drawn from.
+   * An emoji that is rendering already is left to finish and reported as skipped. The
+   * quota is checked for all of them at once, so the set is re-rendered whole or not at all.
+   */
+  rerenderAll(jobId: string, caller: Caller) {
+    const replayed = caller.idempotency && this.idempotency.replay(caller.idempotency);
+    if (replayed) return replayed;
+    const pending = () => {
+      const job = this.job(jobId, caller.userId);
+      const busy = new Set(this.deps.versions.unfinished(jobId).map((v) => v.index));
+      const emojis = this.deps.jobs.emojis(jobId);
+      return { job, due: emojis.filter((e) => !busy.has(e.index)), skipped: [...busy].sort((a, b) => a - b) };
+    };
+    const first = pending();
+    if (first.due.length > 0)
+      this.admission?.admitRenders(caller.userId, first.due.length, caller.requestId, this.deps.clock());
+    const answer = this.idempotency.once(caller.idempotency, 202, (): RerenderStarted => {
+      const { job, due, skipped } = pending();
+      const now = this.deps.clock();
+      if (due.length > 0) this.admission?.admitRenders(caller.userId, due.length, caller.requestId, now);
+      const renders = due.map((emoji) =>
+        this.queueRender(job, emoji, 'regenerate', caller, now, (current) => ({
+          action: current.action,
+          params: current.params,
+        })),
+      );
+      return {
+        jobId,
+        renders: renders.map(({ index, version }) => ({ index, version })),
+        skipped,
+        status: 'pending',
+      };
+    });
+    if (!answer.replayed) {
+      this.onEnqueued();
+      this.deps.bus.publish(jobId);
+    }
+    return answer;
+  }
+
   private startRender(
     jobId: string,
     index: number,
     caller: Caller,
     origin: Exclude<VersionOrigin, 'initial'>,
-    next: (current: EmojiVersion, version: number) => { action: string; params: ActionParams },
+    next: RenderPlan,
   ) {
     const replayed = caller.idempotency && this.idempotency.replay(caller.idempotency);
     if (replayed) return replayed;
@@ -171,32 +224,45 @@ export class RefineService {
     // (inside, the throw rolls the transaction back), and again under the lock.
     this.admission?.admitRenders(caller.userId, 1, caller.requestId, this.deps.clock());
     const answer = this.idempotency.once(caller.idempotency, 202, (): RenderStarted => {
-      const { deps } = this;
       const { job, emoji } = this.emoji(jobId, index, caller.userId);
-      const busy = deps.versions.unfinished(jobId).find((v) => v.index === index);
+      const busy = this.deps.versions.unfinished(jobId).find((v) => v.index === index);
       if (busy)
         throw new AppError(
           'conflict',
           `emoji ${index + 1} is already being rendered (version ${busy.version})`,
         );
-      const current = deps.versions.find(jobId, index, emoji.version);
-      if (!current) throw new AppError('internal', `emoji ${index + 1} has no version ${emoji.version}`);
-      const version = deps.versions.nextVersion(jobId, index);
-      const { action, params } = next(current, version);
-      const now = deps.clock();
+      const now = this.deps.clock();
       this.admission?.admitRenders(caller.userId, 1, caller.requestId, now);
-      deps.versions.insert({ jobId, index, version, origin, action, params }, now);
-      deps.charges.charge(caller.userId, jobId, index, version, now);
-      deps.queue.enqueue([{ jobId, kind: 'animate', emojiIndex: index, version }], now);
-      const type: EventType = origin === 'retry' ? 'emoji.retried' : 'emoji.regenerated';
-      this.record(job, type, { index, version, from: emoji.version, action, params }, caller, now);
-      return { jobId, index, version, status: 'pending' };
+      return this.queueRender(job, emoji, origin, caller, now, next);
     });
     if (!answer.replayed) {
       this.onEnqueued();
       this.deps.bus.publish(jobId);
     }
     return answer;
+  }
+
+  /** Inside a write transaction: a new version of `emoji`, charged, queued and recorded. */
+  private queueRender(
+    job: Job,
+    emoji: EmojiResult,
+    origin: Exclude<VersionOrigin, 'initial'>,
+    caller: Caller,
+    now: number,
+    next: RenderPlan,
+  ): RenderStarted {
+    const { deps } = this;
+    const { index } = emoji;
+    const current = deps.versions.find(job.id, index, emoji.version);
+    if (!current) throw new AppError('internal', `emoji ${index + 1} has no version ${emoji.version}`);
+    const version = deps.versions.nextVersion(job.id, index);
+    const { action, params } = next(current, version);
+    deps.versions.insert({ jobId: job.id, index, version, origin, action, params }, now);
+    deps.charges.charge(caller.userId, job.id, index, version, now);
+    deps.queue.enqueue([{ jobId: job.id, kind: 'animate', emojiIndex: index, version }], now);
+    const type: EventType = origin === 'retry' ? 'emoji.retried' : 'emoji.regenerated';
+    this.record(job, type, { index, version, from: emoji.version, action, params }, caller, now);
+    return { jobId: job.id, index, version, status: 'pending' };
   }
 
   private approveOne(job: Job, emoji: EmojiResult, caller: Caller): void {

@@ -158,11 +158,25 @@ export async function listSets(filter: SetFilter, signal?: AbortSignal): Promise
 // resend after a network error reuses the key, so the server renders (and charges) once.
 const renderKeys = createKeyRing(() => crypto.randomUUID());
 
-function startRender(path: string, body: unknown): Promise<RenderStarted> {
+function startRender<T = RenderStarted>(path: string, body: unknown): Promise<T> {
   return sendIdempotent(renderKeys, `${path} ${JSON.stringify(body)}`, (key) => {
     const init = json('POST', body);
-    return request<RenderStarted>(path, { ...init, headers: { ...init.headers, 'idempotency-key': key } });
+    return request<T>(path, { ...init, headers: { ...init.headers, 'idempotency-key': key } });
   });
+}
+
+/** The reply to a re-render of the whole set. */
+export interface RerenderStarted {
+  jobId: string;
+  renders: { index: number; version: number }[];
+  /** Emojis that were rendering already and are left to finish. */
+  skipped: number[];
+  status: 'pending';
+}
+
+/** Renders every emoji again with its knobs and seed: after a touch-up, from the new cut-out. */
+export function rerenderAll(jobId: string): Promise<RerenderStarted> {
+  return startRender<RerenderStarted>(`${jobUrl(jobId)}/rerender`, {});
 }
 
 /** Renders a new variant of an emoji with the same knobs. */

@@ -109,6 +109,10 @@ export function registerRefineRoutes(app: FastifyInstance, deps: RefineRouteDeps
     return emojiReply(request, id, index);
   });
 
+  app.post('/api/jobs/:id/rerender', async (request, reply) =>
+    sendAnswer(reply, refine.rerenderAll(parseId(request.params), caller(request))),
+  );
+
   app.post('/api/jobs/:id/approve-all', async (request) =>
     refine.approveAll(parseId(request.params), caller(request)),
   );

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { useAction } from '../../hooks/use-action.ts';
 import { centreOf, moveCrosshair, type Point, pointShare, toPicturePoint } from '../../lib/matte-point.ts';
-import { editMatte, getMatte, type MatteOp, type MatteView } from '../../refine-api.ts';
+import { editMatte, getMatte, type MatteOp, type MatteView, rerenderAll } from '../../refine-api.ts';
 import { Alert } from '../Alert.tsx';
 import { SliderField } from '../KnobFields.tsx';
 
@@ -12,6 +12,8 @@ interface MatteEditorProps {
   jobId: string;
   /** Touch-ups so far, from the job: a change made in another tab reloads the picture. */
   edits: number;
+  /** Emojis in the set, for the re-render button. */
+  emojiCount: number;
   onEdited: () => void;
 }
 
@@ -23,7 +25,7 @@ const count = new Intl.NumberFormat();
  * (or Enter on the crosshair, which the arrow keys move) floods from that pixel
  * of the original picture through similar colours.
  */
-export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
+export function MatteEditor({ jobId, edits, emojiCount, onEdited }: MatteEditorProps) {
   const [view, setView] = useState<MatteView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [op, setOp] = useState<MatteOp>('erase');
@@ -93,6 +95,18 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
     event.preventDefault();
     setPoint(moved);
   };
+  const rerender = () =>
+    void run('rerender', async () => {
+      const started = await rerenderAll(jobId);
+      const busyNote =
+        started.skipped.length > 0
+          ? ` ${started.skipped.length} already rendering ${started.skipped.length === 1 ? 'is' : 'are'} left to finish.`
+          : '';
+      setResult(
+        `Re-rendering ${started.renders.length} ${started.renders.length === 1 ? 'emoji' : 'emojis'} from the new cut-out.${busyNote}`,
+      );
+      onEdited();
+    });
   const share = pointShare(crosshair, picture);
   const verb = op === 'erase' ? 'Erase' : 'Restore';
 
@@ -102,8 +116,8 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
         <h2 id="matte-title">Touch up the cut-out</h2>
         <p className="muted">
           Leftover background? Erase it: click it in the picture. Removed too much? Restore it. Faint parts
-          are what the cut-out leaves out. Touch-ups apply to emojis you re-render afterwards (Retry or
-          Regenerate).
+          are what the cut-out leaves out. Touch-ups apply to emojis you re-render afterwards: one at a time
+          (Retry or Regenerate), or all at once with the button below.
         </p>
         <fieldset className="matte__ops">
           <legend className="field__label">Tool</legend>
@@ -130,8 +144,22 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
           hint="Higher takes in more shades around the spot you pick."
           onChange={setTolerance}
         />
+        {view.edits > 0 && (
+          <button
+            type="button"
+            className="button matte__rerender"
+            onClick={rerender}
+            disabled={busy !== null}
+          >
+            Re-render all {emojiCount} emojis with this cut-out
+          </button>
+        )}
         <p className="matte__result" role="status">
-          {busy ? `${verb === 'Erase' ? 'Erasing' : 'Restoring'}…` : result}
+          {busy === 'rerender'
+            ? 'Starting the re-renders…'
+            : busy
+              ? `${verb === 'Erase' ? 'Erasing' : 'Restoring'}…`
+              : result}
           {!busy && view.edits > 0 && (
             <span className="muted">
               {' '}
@@ -139,7 +167,7 @@ export function MatteEditor({ jobId, edits, onEdited }: MatteEditorProps) {
             </span>
           )}
         </p>
-        {error && <Alert title="That touch-up didn’t work">{error}</Alert>}
+        {error && <Alert title="That didn’t work">{error}</Alert>}
       </div>
       <div className="matte__stage-wrap">
         <button

@@ -43,7 +43,9 @@ export function RefineView({ job, failed, reload, update }: { job: RefineJob } &
   return (
     <div className="stack">
       <SetSummary job={job} onChanged={reload} />
-      {job.matteEditable && <MatteEditor jobId={job.id} edits={job.matteEdits} onEdited={reload} />}
+      {job.matteEditable && (
+        <MatteEditor jobId={job.id} edits={job.matteEdits} emojiCount={job.emojis.length} onEdited={reload} />
+      )}
       {views.length > 1 ? (
         <PlatformTabs
           tabs={views.map((v) => ({ id: v.id, label: v.name, note: v.unavailable ? 'not made' : undefined }))}

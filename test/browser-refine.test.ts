@@ -248,6 +248,11 @@ describe.skipIf(!hasChromium)('refining a set in a real browser', () => {
 
     await page.getByText('Failed', { exact: true }).click();
     await expect.poll(() => page.getByText('No failed sets.').isVisible()).toBe(true);
+    // The filter is in the URL: a reload (or a shared link) shows the same list.
+    expect(new URL(page.url()).search).toBe('?status=failed');
+    await page.reload();
+    await expect.poll(() => page.getByText('No failed sets.').isVisible()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Failed' }).isChecked()).toBe(true);
     await page.getByText('Finished', { exact: true }).click();
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByText('All', { exact: true }).click();

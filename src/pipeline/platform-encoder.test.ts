@@ -3,11 +3,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
-import { createEncodePool, shareFrames } from '../encode/index.ts';
+import { createEncodePool, type PlatformFile, shareFrames } from '../encode/index.ts';
 import { animateCharacter } from '../engine/index.ts';
 import { inThreadEncoder, type PlatformEncoder, poolEncoder, sharingEncoder } from './platform-encoder.ts';
 
 const pool = createEncodePool({ size: 2 });
+
+/** The in-thread encoder, noting every platform it is asked for; `edit` may change the file it answers. */
+function recording(calls: PlatformId[], edit = (file: PlatformFile) => file): PlatformEncoder {
+  return {
+    encode: async (master, platform, index) => {
+      calls.push(platform);
+      return edit(await inThreadEncoder().encode(master, platform, index));
+    },
+    close: async () => {},
+  };
+}
 afterAll(() => pool.close());
 
 describe('the encode port', () => {
@@ -39,14 +50,7 @@ describe('the encode port', () => {
       { size: 128, frames: 12, durationMs: 1500 },
     );
     const calls: PlatformId[] = [];
-    const counting: PlatformEncoder = {
-      encode: (m, platform, index) => {
-        calls.push(platform);
-        return inThreadEncoder().encode(m, platform, index);
-      },
-      close: async () => {},
-    };
-    const sharing = sharingEncoder(counting);
+    const sharing = sharingEncoder(recording(calls));
     const [discord, slack] = await Promise.all([
       sharing.encode(master, 'discord-emoji', 4),
       sharing.encode(master, 'slack-emoji', 4),
@@ -74,16 +78,13 @@ describe('the encode port', () => {
       { size: 128, frames: 8, durationMs: 1000 },
     );
     const calls: PlatformId[] = [];
-    const steppedDown: PlatformEncoder = {
-      encode: async (m, platform, index) => {
-        calls.push(platform);
-        const file = await inThreadEncoder().encode(m, platform, index);
-        // As if the first rung had not fitted this platform's budget.
-        return { ...file, attempts: [{ ...file.attempts[0], bytes: 10 ** 7 }, ...file.attempts] };
-      },
-      close: async () => {},
-    };
-    const sharing = sharingEncoder(steppedDown);
+    // As if the first rung had not fitted this platform's budget.
+    const sharing = sharingEncoder(
+      recording(calls, (file) => ({
+        ...file,
+        attempts: [{ ...file.attempts[0], bytes: 10 ** 7 }, ...file.attempts],
+      })),
+    );
     await sharing.encode(master, 'slack-emoji', 0);
     const discord = await sharing.encode(master, 'discord-emoji', 0);
     expect(calls).toEqual(['slack-emoji', 'discord-emoji']);

@@ -24,6 +24,11 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The current query string (`?status=failed`), re-rendering on push and back/forward. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** The current route. */
 export function useRoute(): Route {
   return matchRoute(usePathname());

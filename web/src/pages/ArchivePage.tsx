@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Link } from '../components/Link.tsx';
 import { useAction } from '../hooks/use-action.ts';
 import { useConfig } from '../hooks/use-config.ts';
-import { emptyText, SET_FILTERS, sourceName, withoutSet } from '../lib/archive.ts';
+import { emptyText, isSetFilter, SET_FILTERS, sourceName, withoutSet } from '../lib/archive.ts';
+import { navigate, useSearch } from '../lib/history.ts';
 import { shortName } from '../lib/platform-rules.ts';
 import { deleteSet, listSets, type RefineJob, type SetFilter } from '../refine-api.ts';
 
@@ -15,9 +16,20 @@ type ListState =
   | { status: 'ready'; sets: RefineJob[] }
   | { status: 'error'; message: string };
 
-/** /sets — the user's past sets: filter by status, reopen one where it stopped, or delete it. */
+/** The filter a URL asks for: `/sets?status=failed`; anything else shows all. */
+function filterOf(search: string): SetFilter {
+  const status = new URLSearchParams(search).get('status');
+  return isSetFilter(status) ? status : 'all';
+}
+
+/**
+ * /sets — the user's past sets: filter by status, reopen one where it stopped, or delete
+ * it. The filter lives in the URL, so a reload, a shared link or Back keeps it.
+ */
 export function ArchivePage() {
-  const [filter, setFilter] = useState<SetFilter>('all');
+  const filter = filterOf(useSearch());
+  const setFilter = (f: SetFilter) =>
+    navigate(f === 'all' ? '/sets' : `/sets?status=${f}`, { replace: true });
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [deleting, setDeleting] = useState<RefineJob | null>(null);

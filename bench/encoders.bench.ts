@@ -1,4 +1,4 @@
-// node --import tsx bench/encoders.bench.ts [emojis=24]
+// node --import tsx bench/encoders.bench.ts [emojis=24] [targets=all, e.g. line-emoji,line-sticker]
 // Per target: our encoder against the reference tool on the very same lossless frames, in
 // the same run. Ours is timed twice: encodeForPlatform from the 512 px master (resize,
 // timing, budget ladder, validation: what issue 4 measures) and from the frames already at
@@ -17,6 +17,12 @@ import { describeRun, poolSet } from './encode-set.bench.ts';
 import { CHARACTER, cleanUp, decodeFile, masters, quality, references, work } from './encoders.support.ts';
 
 const COUNT = Number(process.argv[2] ?? 24);
+const TARGETS = process.argv[3]?.split(',') ?? [...PLATFORM_IDS];
+const unknown = TARGETS.filter((t) => !(PLATFORM_IDS as readonly string[]).includes(t));
+if (unknown.length > 0) {
+  console.error(`unknown target(s): ${unknown.join(', ')}; known: ${PLATFORM_IDS.join(', ')}`);
+  process.exit(2);
+}
 const hasFfmpeg = (await ffmpegStatus()).available;
 const loadAtStart = os.loadavg()[0];
 
@@ -76,11 +82,12 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const all = masters(COUNT);
 const rows = [];
 for (const platform of PLATFORM_IDS) {
-  if (platform === 'telegram-sticker' && !hasFfmpeg) continue;
+  if (!TARGETS.includes(platform) || (platform === 'telegram-sticker' && !hasFfmpeg)) continue;
   rows.push(...(await compare(platform, all)));
 }
 const loadAfterTable = os.loadavg()[0];
-const set = await poolSet(all);
+// The whole set only when every target is in the table.
+const set = TARGETS.length === PLATFORM_IDS.length ? await poolSet(all) : null;
 const n = all.length;
 console.log(
   `PopCon encoder bench: ${n} emojis (${CHARACTER.id}, catalog actions), ${os.availableParallelism()} cores, 1-min load ${loadAtStart.toFixed(1)} at start, ${loadAfterTable.toFixed(1)} after the table`,
@@ -110,10 +117,12 @@ console.log(
 for (const [label, command] of new Map(rows.map((r) => [r.label, r.ref.command]))) {
   console.log(`  ${label}: ${command}`);
 }
-console.log(
-  describeRun(
-    `Whole set: ${n} emojis × ${hasFfmpeg ? 7 : 6} targets through a pool of ${os.availableParallelism()} threads (started in ${set.startMs.toFixed(0)} ms)`,
-    set,
-  ),
-);
+if (set) {
+  console.log(
+    describeRun(
+      `Whole set: ${n} emojis × ${hasFfmpeg ? 7 : 6} targets through a pool of ${os.availableParallelism()} threads (started in ${set.startMs.toFixed(0)} ms)`,
+      set,
+    ),
+  );
+}
 cleanUp();

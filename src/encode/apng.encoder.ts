@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
 import { quantizeFrames } from './palette.quantize.ts';
-import { words } from './palette.remap.ts';
+import { ALPHA_SHIFT, words } from './palette.remap.ts';
 import { PNG_SIGNATURE, writeChunk, writeU16, writeU32 } from './png.chunks.ts';
 import { type FilterMode, filterRows } from './png.filters.ts';
 import { packIndices, paletteBitDepth, rowBytes } from './png.pixels.ts';
@@ -30,8 +30,6 @@ export interface FrameDelay {
 }
 
 const U16 = 0xffff;
-/** RGBA words put alpha in the top byte on little-endian machines. */
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const deflateAsync = promisify(deflate);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -118,7 +116,7 @@ function losslessLayout(seq: FrameSequence): Layout {
     width: seq.width,
     height: seq.height,
     frames: normalizedRgba(seq.frames).map(words),
-    alphaOf: LITTLE_ENDIAN ? (rgba) => rgba >>> 24 : (rgba) => rgba & 0xff,
+    alphaOf: (rgba) => (rgba >>> ALPHA_SHIFT) & 0xff,
     transparent: 0,
   };
   return { colorType: 6, bitDepth: 8, planes, extraChunks: [] };

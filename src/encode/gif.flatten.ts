@@ -11,6 +11,8 @@
  * 50% threshold places where the anti-aliased edge crosses half coverage.
  */
 
+import { ALPHA_SHIFT } from './palette.remap.ts';
+
 /** `self` keeps each edge pixel's own colour; an RGB triple composites edges over that colour. */
 export type Matte = 'self' | readonly [number, number, number];
 
@@ -48,10 +50,7 @@ export function flattenAlpha(
   });
 }
 
-/** RGBA words put alpha in the top byte on little-endian machines. */
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const ALPHA_SHIFT = LITTLE_ENDIAN ? 24 : 0;
-const ALPHA_MASK = LITTLE_ENDIAN ? 0xff000000 : 0xff;
+const ALPHA_MASK = (0xff << ALPHA_SHIFT) >>> 0;
 
 /**
  * The default matte, a word at a time: the pixel's colour with alpha 255, or 0 (a third of

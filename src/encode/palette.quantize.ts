@@ -176,30 +176,6 @@ async function libimagequantPalette(
   return { rgba, count };
 }
 
-/** Drops unused entries and orders the palette: transparent, then translucent, then opaque. */
-function compact(palette: Palette, frames: Uint8Array[], transparentIndex: number): IndexedAnimation {
-  const used = new Uint32Array(palette.count);
-  for (const frame of frames) for (let i = 0; i < frame.length; i++) used[frame[i]]++;
-  const alpha = (i: number) => (i === transparentIndex ? -1 : palette.rgba[i * 4 + 3]);
-  const order = Array.from({ length: palette.count }, (_, i) => i)
-    .filter((i) => used[i] > 0)
-    .sort((a, b) => alpha(a) - alpha(b) || used[b] - used[a]);
-  const lut = new Uint8Array(palette.count);
-  const rgba = new Uint8Array(order.length * 4);
-  order.forEach((old, i) => {
-    lut[old] = i;
-    rgba.set(palette.rgba.subarray(old * 4, old * 4 + 4), i * 4);
-  });
-  for (const frame of frames) for (let i = 0; i < frame.length; i++) frame[i] = lut[frame[i]];
-  return {
-    palette: rgba,
-    count: order.length,
-    alphaCount: order.filter((i) => alpha(i) < 255).length,
-    transparentIndex: used[transparentIndex] > 0 ? 0 : -1,
-    frames,
-  };
-}
-
 /** Quantizes all frames to one shared palette of at most `colors` entries (2..256). */
 export async function quantizeFrames(
   frames: readonly Uint8Array[],
@@ -211,56 +187,65 @@ export async function quantizeFrames(
 ): Promise<IndexedAnimation> {
   const { hist, transparent, opaque } = histogram(frames);
   const visibleBudget = Math.max(1, colors - (transparent ? 1 : 0));
-  let palette: Palette;
-  let indexed: Uint8Array[];
   if (hist.size <= visibleBudget) {
     // Few colours: an exact palette, no dithering needed.
+    const slots: number[] = [];
+    for (let i = 0; i < hist.keys.length; i++) if (hist.keys[i] !== 0) slots.push(i);
+    const sorted = pngOrder(
+      { rgba: new Uint8Array(Uint32Array.from(slots, (i) => hist.keys[i]).buffer), count: slots.length },
+      transparent,
+    );
     const slotToIndex = new Int32Array(hist.keys.length);
-    const entries = new Uint32Array(hist.size + 1);
-    let n = 0;
-    for (let i = 0; i < hist.keys.length; i++) {
-      if (hist.keys[i] === 0) continue;
-      slotToIndex[i] = n;
-      entries[n++] = hist.keys[i];
-    }
-    // The last entry stays 0: transparent black.
-    palette = { rgba: new Uint8Array(entries.buffer), count: n + 1 };
-    indexed = frames.map((frame) => {
+    slots.forEach((slot, i) => {
+      slotToIndex[slot] = sorted.indexOf[i];
+    });
+    const indexed = frames.map((frame) => {
       const px = words(frame);
       const idx = new Uint8Array(width * height);
       for (let p = 0; p < idx.length; p++)
-        idx[p] = frame[p * 4 + 3] === 0 ? n : slotToIndex[hist.find(px[p])];
+        idx[p] = frame[p * 4 + 3] === 0 ? 0 : slotToIndex[hist.find(px[p])];
       return idx;
     });
-    return compact(palette, indexed, n);
+    return { ...sorted.indexed, frames: indexed };
   }
   const visible = await libimagequantPalette(hist, visibleBudget, opaque, effort);
   const sorted = pngOrder(visible, transparent);
-  indexed = remapFrames(frames, width, height, { rgba: sorted.palette, count: sorted.count }, 0, dither);
-  return { ...sorted, frames: indexed };
+  const { palette, count } = sorted.indexed;
+  return {
+    ...sorted.indexed,
+    frames: remapFrames(frames, width, height, { rgba: palette, count }, 0, dither),
+  };
 }
 
 /**
  * A chosen palette in PNG's order before any pixel is mapped: the transparent entry first
  * (only when some pixel is transparent), then translucent entries by alpha, then opaque,
- * so the mapping writes final indices. Sorting after the mapping cost a pass over every
- * pixel to count uses and another to relabel them (~14 ms of a 180 px emoji's ~220 ms
- * encode on a slow core). An entry no pixel maps to stays in the palette: on 12 engine
- * emojis none did, and one would cost 3 bytes.
+ * so the mapping writes final indices; `indexOf` gives each entry of `visible` its new
+ * index. Sorting after the mapping cost a pass over every pixel to count uses and another
+ * to relabel them (~14 ms of a 180 px emoji's ~220 ms encode on a slow core). An entry no
+ * pixel maps to stays in the palette: on 12 engine emojis none did, and one would cost 3 bytes.
  */
-function pngOrder(visible: Palette, transparent: boolean): Omit<IndexedAnimation, 'frames'> {
+function pngOrder(
+  visible: Palette,
+  transparent: boolean,
+): { indexed: Omit<IndexedAnimation, 'frames'>; indexOf: Int32Array } {
   const alpha = (i: number) => visible.rgba[i * 4 + 3];
   const order = Array.from({ length: visible.count }, (_, i) => i).sort((a, b) => alpha(a) - alpha(b));
   const lead = transparent ? 1 : 0;
   const rgba = new Uint8Array((order.length + lead) * 4);
+  const indexOf = new Int32Array(visible.count);
   order.forEach((old, i) => {
     rgba.set(visible.rgba.subarray(old * 4, old * 4 + 4), (i + lead) * 4);
+    indexOf[old] = i + lead;
   });
   const translucent = order.filter((i) => alpha(i) < 255).length;
   return {
-    palette: rgba,
-    count: order.length + lead,
-    alphaCount: translucent + lead,
-    transparentIndex: transparent ? 0 : -1,
+    indexed: {
+      palette: rgba,
+      count: order.length + lead,
+      alphaCount: translucent + lead,
+      transparentIndex: transparent ? 0 : -1,
+    },
+    indexOf,
   };
 }

@@ -183,6 +183,7 @@ export class RefineService {
       const emojis = this.deps.jobs.emojis(jobId);
       return { job, due: emojis.filter((e) => !busy.has(e.index)), skipped: [...busy].sort((a, b) => a - b) };
     };
+    // As in startRender: checked outside the transaction so a refusal's event is kept, and again under the lock.
     const first = pending();
     if (first.due.length > 0)
       this.admission?.admitRenders(caller.userId, first.due.length, caller.requestId, this.deps.clock());

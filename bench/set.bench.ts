@@ -16,7 +16,10 @@ import { createRuntime, LOCAL_USER } from '../src/runtime/runtime.ts';
 
 const SET_SIZE = 24;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popcon-bench-'));
-const runtime = createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+// The worker's two knobs may be set from the environment, to compare settings run by run.
+const { WORKER_CONCURRENCY, ENCODE_THREADS } = process.env;
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_CONCURRENCY, ENCODE_THREADS });
+const runtime = createRuntime(config, {
   logger: pino({ level: 'silent' }),
 });
 
@@ -67,7 +70,7 @@ async function compareWithApngasm(jobId: string) {
   let ref = { bytes: 0, ms: 0 };
   const emojis = runtime.deps.jobs.emojis(jobId);
   for (const emoji of emojis) {
-    const seq = decodeFrames(await runtime.deps.storage.get(emoji.masterKey!));
+    const seq = await decodeFrames(await runtime.deps.storage.get(emoji.masterKey!));
     const t0 = performance.now();
     const { buffer } = await fitToPlatform(seq, 'line-emoji');
     const oursMs = performance.now() - t0;
@@ -119,7 +122,7 @@ const set = await runSet();
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
   `PopCon bench — ${SET_SIZE}-emoji LINE set from a built-in character (${os.cpus().length} cores, ` +
-    `${runtime.config.encoding.threads} encode threads, 1-min load ${fmt(loadBefore, 1)})`,
+    `${runtime.config.encoding.threads} encode threads, ${runtime.config.worker.concurrency} tasks at once, 1-min load ${fmt(loadBefore, 1)})`,
 );
 console.log(`  total wall time        ${fmt(set.totalMs / 1000)} s`);
 console.log(`  first emoji finished   ${fmt(set.firstEmojiMs / 1000)} s`);

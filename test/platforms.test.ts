@@ -106,7 +106,7 @@ describe('one set for several platforms', () => {
     const masters = listFiles(path.join(ctx.runtime.config.assetsDir, 'jobs', jobId, 'masters'));
     expect(masters.sort()).toEqual(EIGHT.map((_, i) => `00${i}.frames`));
     const { decodeFrames } = await import('../src/pipeline/frames.codec.ts');
-    const master = decodeFrames(await ctx.runtime.deps.storage.get(job.emojis[0].masterKey!));
+    const master = await decodeFrames(await ctx.runtime.deps.storage.get(job.emojis[0].masterKey!));
     expect([master.width, master.height]).toEqual([512, 512]);
   });
 

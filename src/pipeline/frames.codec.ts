@@ -1,14 +1,19 @@
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FrameSequence } from '../domain/image.ts';
 
 const MAGIC = Buffer.from('PCFRAMES1');
+const deflate = promisify(zlib.deflate);
+const inflate = promisify(zlib.inflate);
 
 /**
  * Serialises lossless master frames between the animate and encode stages:
  * a magic, a JSON header and the deflated RGBA frames. Level 1 because these are
  * written once and read once; the platform encoders do the real compression.
+ * Asynchronous, on libuv's threads: a 512 px master is 16 MB of RGBA, whose deflate
+ * would otherwise hold the thread that also serves HTTP for ~60 ms.
  */
-export function encodeFrames(seq: FrameSequence): Buffer {
+export async function encodeFrames(seq: FrameSequence): Promise<Buffer> {
   const header = Buffer.from(
     JSON.stringify({
       width: seq.width,
@@ -19,12 +24,12 @@ export function encodeFrames(seq: FrameSequence): Buffer {
   );
   const len = Buffer.alloc(4);
   len.writeUInt32BE(header.length);
-  const body = zlib.deflateSync(Buffer.concat(seq.frames), { level: 1 });
+  const body = await deflate(Buffer.concat(seq.frames), { level: 1 });
   return Buffer.concat([MAGIC, len, header, body]);
 }
 
 /** Reads frames written by `encodeFrames`; throws on anything else. */
-export function decodeFrames(buf: Buffer): FrameSequence {
+export async function decodeFrames(buf: Buffer): Promise<FrameSequence> {
   if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new Error('not a PopCon master frames file');
   }
@@ -36,7 +41,7 @@ export function decodeFrames(buf: Buffer): FrameSequence {
     count: number;
     durationMs: number;
   };
-  const raw = zlib.inflateSync(buf.subarray(headerEnd));
+  const raw = await inflate(buf.subarray(headerEnd));
   const frameBytes = h.width * h.height * 4;
   if (raw.length !== frameBytes * h.count) throw new Error('master frames file is truncated');
   const frames: Uint8Array[] = [];

@@ -47,7 +47,7 @@ export class MasterCache {
 
   /** The frames under `key`: from memory, or read and decoded once and then kept. */
   async get(key: string, read: (key: string) => Promise<Buffer>): Promise<FrameSequence> {
-    return this.peek(key) ?? this.put(key, decodeFrames(await read(key)));
+    return this.peek(key) ?? this.put(key, await decodeFrames(await read(key)));
   }
 
   private remove(key: string): void {

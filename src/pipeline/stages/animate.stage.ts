@@ -47,7 +47,7 @@ export const animateStage: StageHandler = async (deps, task, job) => {
       deps.masters.put(masterKey, seq);
       // The master is the render's durable record; smaller sizes live only in memory
       // (after a restart their encodes resize the master instead).
-      await deps.storage.put(masterKey, encodeFrames(seq));
+      await deps.storage.put(masterKey, await encodeFrames(seq));
     } else {
       deps.masters.put(keys.masterAt(job.id, version.index, version.version, size), seq);
     }

@@ -1,21 +1,49 @@
 /**
- * What the encode pool and its worker threads send each other. Errors cross the thread
- * boundary as plain data and are rebuilt as the same class with the same code, because
- * the pipeline tells an unavailable target (EncoderUnavailableError) from a failure by them.
+ * What the encode pool and its worker threads send each other: encodes, and renders of
+ * the built-in engine. Errors cross the thread boundary as plain data and are rebuilt as
+ * the same class with the same code, because the pipeline tells an unavailable target
+ * (EncoderUnavailableError) and bad input (AppError) from a failure by them.
  */
 
+import type { ActionParams } from '../domain/actions.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
-import type { FrameSequence } from '../domain/image.ts';
+import type { FrameSequence, RgbaImage } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
 import { EncoderUnavailableError } from './ffmpeg.ts';
 import type { EncodeForPlatformOptions, PlatformFile } from './platform.encode.ts';
 
 export interface EncodeRequest {
+  type: 'encode';
   id: number;
   master: FrameSequence;
   platform: PlatformId;
   opts: EncodeForPlatformOptions;
 }
+
+/** One call of the built-in engine's animate functions, as it crosses to a thread. */
+export type RenderCall =
+  | {
+      kind: 'character';
+      character: { id: string; color: string };
+      action: string;
+      params: ActionParams;
+      opts: { size: number; frames: number; durationMs: number };
+    }
+  | {
+      kind: 'cutout';
+      cutout: RgbaImage;
+      action: string;
+      params: ActionParams;
+      opts: { size: number; frames: number; durationMs: number };
+    };
+
+export interface RenderRequest {
+  type: 'render';
+  id: number;
+  call: RenderCall;
+}
+
+export type PoolRequest = EncodeRequest | RenderRequest;
 
 /** A PlatformFile whose bytes arrive as a plain Uint8Array (structured clone drops Buffer). */
 export type WireFile = Omit<PlatformFile, 'buffer'> & { buffer: Uint8Array };
@@ -30,6 +58,7 @@ export interface SerializedError {
 
 export type EncodeReply =
   | { id: number; ok: true; file: WireFile }
+  | { id: number; ok: true; frames: FrameSequence }
   | { id: number; ok: false; error: SerializedError };
 
 /** The parts of an error that survive the trip to another thread. */

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { PLATFORM_IDS } from '../domain/platforms.ts';
+import { animate, animateCharacter, drawCharacter, normalizeCutout } from '../engine/index.ts';
 import { createEncodePool, shareFrames, wireFrames } from './encode.pool.ts';
 import { EncoderUnavailableError, ffmpegStatus } from './ffmpeg.ts';
 import { encodeForPlatform } from './platform.encode.ts';
@@ -99,9 +100,59 @@ describe('createEncodePool', () => {
     expect([...wired.frames[1]]).toEqual([...frames[1]]);
   });
 
-  it('refuses encodes after close', async () => {
+  it('refuses encodes and renders after close', async () => {
     const own = createEncodePool({ size: 1 });
     await own.close();
     await expect(own.encode(master(), 'line-emoji')).rejects.toMatchObject({ code: 'conflict' });
+    const call = { kind: 'character', character: { id: 'cat', color: '#ffb347' } } as const;
+    await expect(
+      own.render({ ...call, action: 'love', params: {}, opts: { size: 64, frames: 4, durationMs: 1000 } }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('EncodePool.render', () => {
+  const opts = { size: 128, frames: 6, durationMs: 1000 };
+  const same = (a: FrameSequence, b: FrameSequence) => {
+    expect({ ...a, frames: a.frames.length }).toEqual({ ...b, frames: b.frames.length });
+    for (const [i, f] of a.frames.entries())
+      expect(Buffer.from(f).equals(Buffer.from(b.frames[i]))).toBe(true);
+  };
+
+  it('draws a built-in character on a thread: the frames drawn here, in shared memory', async () => {
+    const character = { id: 'frog', color: '#7ccf6a' };
+    const params = { caption: 'やった', seed: 3 };
+    const pooled = await pool.render({ kind: 'character', character, action: 'party', params, opts });
+    same(pooled, animateCharacter(character, 'party', params, opts));
+    expect(pooled.frames.every((f) => f.buffer instanceof SharedArrayBuffer)).toBe(true);
+    // Every frame in one block, so keeping them for the encodes (shareFrames) copies nothing.
+    expect(new Set(pooled.frames.map((f) => f.buffer)).size).toBe(1);
+    expect(shareFrames(pooled).frames[2]).toBe(pooled.frames[2]);
+  });
+
+  it('animates a cut-out on a thread exactly as here', async () => {
+    const cutout = normalizeCutout(drawCharacter('bear', '#a0522d', 512));
+    const pooled = await pool.render({
+      kind: 'cutout',
+      cutout,
+      action: 'cry',
+      params: { speed: 1.5 },
+      opts,
+    });
+    same(pooled, animate(cutout, 'cry', { speed: 1.5 }, opts));
+  });
+
+  it("rejects a render the engine refuses with the engine's own error, and the thread lives on", async () => {
+    const bad = { kind: 'character', character: { id: 'dragon', color: '#ffffff' } } as const;
+    const refused = pool.render({ ...bad, action: 'love', params: {}, opts });
+    await expect(refused).rejects.toThrow(/dragon/);
+    const ok = await pool.render({
+      kind: 'character',
+      character: { id: 'cat', color: '#ffb347' },
+      action: 'hello',
+      params: {},
+      opts,
+    });
+    expect(ok.frames).toHaveLength(6);
   });
 });

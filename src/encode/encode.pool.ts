@@ -13,7 +13,13 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
-import { type EncodeReply, type EncodeRequest, reviveError } from './encode.messages.ts';
+import {
+  type EncodeReply,
+  type EncodeRequest,
+  type PoolRequest,
+  type RenderCall,
+  reviveError,
+} from './encode.messages.ts';
 import type { EncodeForPlatformOptions, PlatformFile } from './platform.encode.ts';
 
 export interface EncodePoolOptions {
@@ -34,17 +40,26 @@ export interface EncodePool {
   readonly size: number;
   /** encodeForPlatform on a worker thread: the same file, report and errors. */
   encode(master: FrameSequence, platform: PlatformId, opts?: PoolEncodeOptions): Promise<PlatformFile>;
+  /**
+   * A render of the built-in engine on a worker thread, in turn with the encodes: the same
+   * frames as calling it here, in shared memory. Drawing a 512 px loop holds its thread for
+   * a few hundred milliseconds, which on the pipeline's thread would stall the HTTP server
+   * and the progress stream that share it.
+   */
+  render(call: RenderCall): Promise<FrameSequence>;
   /** Lets running encodes finish, then stops every thread; later calls are refused. */
   close(): Promise<void>;
   /** The threads alive now, for diagnostics and tests. */
   threads(): readonly Worker[];
 }
 
+type Success = Extract<EncodeReply, { ok: true }>;
+
 interface Task {
   id: number;
-  request: EncodeRequest;
+  request: PoolRequest;
   transferList: ArrayBuffer[];
-  resolve: (file: PlatformFile) => void;
+  resolve: (reply: Success) => void;
   reject: (err: Error) => void;
 }
 
@@ -93,7 +108,8 @@ export function shareFrames(master: FrameSequence): FrameSequence {
   return { ...master, frames: wireFrames(master.frames, false).frames };
 }
 
-function platformFile(reply: Extract<EncodeReply, { ok: true }>): PlatformFile {
+function platformFile(reply: Success): PlatformFile {
+  if (!('file' in reply)) throw new Error('unreachable: an encode replied with frames');
   const { buffer } = reply.file;
   return { ...reply.file, buffer: Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
 }
@@ -120,7 +136,7 @@ export function createEncodePool(options: EncodePoolOptions = {}): EncodePool {
       const task = lane.task;
       if (!task || task.id !== reply.id) return;
       lane.task = null;
-      if (reply.ok) task.resolve(platformFile(reply));
+      if (reply.ok) task.resolve(reply);
       else task.reject(reviveError(reply.error));
       pump();
     });
@@ -164,14 +180,28 @@ export function createEncodePool(options: EncodePoolOptions = {}): EncodePool {
     if (drained && idle()) drained();
   }
 
+  function submit(request: PoolRequest, transferList: ArrayBuffer[]): Promise<Success> {
+    if (closed) return Promise.reject(new AppError('conflict', 'the encode pool is closed'));
+    return new Promise<Success>((resolve, reject) => {
+      queue.push({ id: request.id, request, transferList, resolve, reject });
+      pump();
+    });
+  }
+
   return {
     size,
-    encode(master, platform, opts = {}) {
-      if (closed) return Promise.reject(new AppError('conflict', 'the encode pool is closed'));
+    async render(call) {
+      const reply = await submit({ type: 'render', id: nextId++, call }, []);
+      if (!('frames' in reply)) throw new Error('unreachable: a render replied with a file');
+      return reply.frames;
+    },
+    async encode(master, platform, opts = {}) {
+      if (closed) throw new AppError('conflict', 'the encode pool is closed');
       const { transfer = false, ...rest } = opts;
       const wired = wireFrames(master.frames, transfer);
       const id = nextId++;
       const request: EncodeRequest = {
+        type: 'encode',
         id,
         master: {
           width: master.width,
@@ -182,10 +212,7 @@ export function createEncodePool(options: EncodePoolOptions = {}): EncodePool {
         platform,
         opts: rest,
       };
-      return new Promise<PlatformFile>((resolve, reject) => {
-        queue.push({ id, request, transferList: wired.transferList, resolve, reject });
-        pump();
-      });
+      return platformFile(await submit(request, wired.transferList));
     },
     async close() {
       closed = true;

@@ -1,9 +1,12 @@
 /**
- * The body of an encode worker thread: runs encodeForPlatform for each request from the
- * pool and posts the file back, its bytes transferred, or the error as plain data.
+ * The body of an encode worker thread: runs encodeForPlatform (or a render of the
+ * built-in engine) for each request from the pool and posts the result back, a file's
+ * bytes transferred and a render's frames in shared memory, or the error as plain data.
  */
 import { parentPort } from 'node:worker_threads';
-import { type EncodeReply, type EncodeRequest, serializeError } from './encode.messages.ts';
+import type { FrameSequence } from '../domain/image.ts';
+import { animate, animateCharacter } from '../engine/index.ts';
+import { type EncodeReply, type PoolRequest, type RenderCall, serializeError } from './encode.messages.ts';
 import { encodeForPlatform } from './platform.encode.ts';
 
 const port = parentPort;
@@ -18,9 +21,33 @@ function ownBuffer(bytes: Buffer): ArrayBuffer {
   return copy;
 }
 
-port.on('message', async (req: EncodeRequest) => {
+/**
+ * The render, its frames copied into one block of shared memory: the pipeline keeps them
+ * there for the encodes that follow (MasterCache), which then read them without a copy.
+ */
+function render(call: RenderCall): FrameSequence {
+  const seq =
+    call.kind === 'character'
+      ? animateCharacter(call.character, call.action, call.params, call.opts)
+      : animate(call.cutout, call.action, call.params, call.opts);
+  const shared = new SharedArrayBuffer(seq.frames.reduce((n, f) => n + f.byteLength, 0));
+  let at = 0;
+  const frames = seq.frames.map((f) => {
+    const view = new Uint8Array(shared, at, f.byteLength);
+    view.set(f);
+    at += f.byteLength;
+    return view;
+  });
+  return { ...seq, frames };
+}
+
+port.on('message', async (req: PoolRequest) => {
   let reply: EncodeReply;
   try {
+    if (req.type === 'render') {
+      port.postMessage({ id: req.id, ok: true, frames: render(req.call) } satisfies EncodeReply);
+      return;
+    }
     const file = await encodeForPlatform(req.master, req.platform, req.opts);
     const memory = ownBuffer(file.buffer);
     reply = { id: req.id, ok: true, file: { ...file, buffer: new Uint8Array(memory) } };

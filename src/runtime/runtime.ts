@@ -103,6 +103,8 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const clock = overrides.clock ?? Date.now;
   const users = new UsersRepository(db);
   users.upsert(LOCAL_USER, clock());
+  // One pool of threads for the encodes and for the built-in engine's drawing.
+  const pool = config.encoding.threads > 0 ? createEncodePool({ size: config.encoding.threads }) : null;
   const deps: PipelineDeps = {
     db,
     users,
@@ -113,11 +115,9 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     assets: new AssetsRepository(db),
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
-    engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger),
+    engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger, pool ?? undefined),
     encoder: sharingEncoder(
-      config.encoding.threads > 0
-        ? poolEncoder(createEncodePool({ size: config.encoding.threads }), config.encoding.ffmpeg)
-        : inThreadEncoder(config.encoding.ffmpeg),
+      pool ? poolEncoder(pool, config.encoding.ffmpeg) : inThreadEncoder(config.encoding.ffmpeg),
       config.encoding.ffmpeg,
     ),
     masters: new MasterCache(),

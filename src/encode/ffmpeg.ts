@@ -3,7 +3,8 @@
  * with bytes in and bytes out. Telegram stickers are the only user; everything else in
  * PopCon works without ffmpeg, so a missing binary is a clear per-platform error.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../domain/errors.ts';
 
 export interface FfmpegStatus {
@@ -30,15 +31,16 @@ interface RunResult {
   stderr: string;
 }
 
-/**
- * Runs `bin args…`, feeding `stdin` (chunks are written one by one, so frames need no
- * joined copy); rejects with stderr on a non-zero exit, ENOENT or timeout.
- */
-export function runFfmpeg(
-  bin: string,
-  args: readonly string[],
-  stdin: Uint8Array | readonly Uint8Array[] = [],
-): Promise<RunResult> {
+/** What one run of a binary gave back, however it was started. */
+interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Starts `bin` from this process: the fallback when the launcher cannot be started. */
+function runHere(bin: string, args: readonly string[], stdin: readonly Uint8Array[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -52,20 +54,127 @@ export function runFfmpeg(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString().trim();
-      if (code === 0) resolve({ stdout: Buffer.concat(out), stderr });
-      else
-        reject(
-          new Error(
-            `${bin} ${signal ? `killed by ${signal}` : `exited with ${code}`}: ${stderr.slice(-500)}`,
-          ),
-        );
+      resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() });
     });
     // A process that exits early closes stdin; the resulting EPIPE is reported through 'close'.
     child.stdin.on('error', () => {});
-    for (const chunk of stdin instanceof Uint8Array ? [stdin] : stdin) child.stdin.write(chunk);
+    for (const chunk of stdin) child.stdin.write(chunk);
     child.stdin.end();
   });
+}
+
+interface LauncherReply {
+  id: number;
+  code?: number | null;
+  signal?: NodeJS.Signals | null;
+  stdout?: Uint8Array;
+  stderr?: string;
+  error?: { message: string; code?: string };
+}
+
+interface Launcher {
+  child: ChildProcess;
+  pending: Map<number, { resolve: (o: Outcome) => void; reject: (e: Error) => void }>;
+}
+
+const LAUNCHER_PATH = fileURLToPath(new URL('./ffmpeg.launcher.mjs', import.meta.url));
+let launcher: Launcher | null = null;
+let nextRequest = 1;
+
+/** The launcher process of this thread, started on first use; null when it cannot start. */
+function currentLauncher(): Launcher | null {
+  if (launcher?.child.connected) return launcher;
+  let child: ChildProcess;
+  try {
+    // No loaders and no flags of ours: the launcher is plain JavaScript and should stay small.
+    child = fork(LAUNCHER_PATH, [], {
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+  } catch {
+    return null;
+  }
+  const started: Launcher = { child, pending: new Map() };
+  child.on('message', (reply: LauncherReply) => {
+    const waiting = started.pending.get(reply.id);
+    if (!waiting) return;
+    started.pending.delete(reply.id);
+    idleUnlessBusy(started);
+    if (reply.error) {
+      waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+      return;
+    }
+    const stdout = reply.stdout ?? new Uint8Array(0);
+    waiting.resolve({
+      code: reply.code ?? null,
+      signal: reply.signal ?? null,
+      stdout: Buffer.from(stdout.buffer, stdout.byteOffset, stdout.byteLength),
+      stderr: reply.stderr ?? '',
+    });
+  });
+  const lost = () => {
+    if (launcher === started) launcher = null;
+    // Not run again from here: what the lost run started may still be writing its output
+    // file. The caller fails, and a task's retry starts over in a fresh folder.
+    for (const waiting of started.pending.values())
+      waiting.reject(new Error('the ffmpeg launcher process stopped before ffmpeg finished'));
+    started.pending.clear();
+  };
+  child.on('exit', lost);
+  child.on('error', lost);
+  launcher = started;
+  idleUnlessBusy(started);
+  return started;
+}
+
+/** An idle launcher must not keep the process alive; a busy one must. */
+function idleUnlessBusy(l: Launcher): void {
+  const busy = l.pending.size > 0;
+  if (busy) {
+    l.child.ref();
+    l.child.channel?.ref();
+  } else {
+    l.child.unref();
+    l.child.channel?.unref();
+  }
+}
+
+function runLaunched(l: Launcher, bin: string, args: readonly string[], stdin: readonly Uint8Array[]) {
+  const id = nextRequest++;
+  // Shared memory cannot cross to another process; the frames go as one plain copy.
+  const bytes = stdin.length === 0 ? [] : [Buffer.concat(stdin)];
+  return new Promise<Outcome>((resolve, reject) => {
+    l.pending.set(id, { resolve, reject });
+    idleUnlessBusy(l);
+    l.child.send({ id, bin, args, stdin: bytes, timeoutMs: TIMEOUT_MS }, (err) => {
+      if (!err || !l.pending.has(id)) return;
+      l.pending.delete(id);
+      idleUnlessBusy(l);
+      reject(err);
+    });
+  });
+}
+
+/**
+ * Runs `bin args…`, feeding `stdin`; rejects with stderr on a non-zero exit, ENOENT or
+ * timeout. The binary is started by this thread's launcher process (ffmpeg.launcher.mjs),
+ * so the start costs what it costs from a small process, not from this large one; where
+ * the launcher cannot start, from here.
+ */
+export async function runFfmpeg(
+  bin: string,
+  args: readonly string[],
+  stdin: Uint8Array | readonly Uint8Array[] = [],
+): Promise<RunResult> {
+  const chunks = stdin instanceof Uint8Array ? [stdin] : stdin;
+  const l = currentLauncher();
+  const { code, signal, stdout, stderr } = l
+    ? await runLaunched(l, bin, args, chunks)
+    : await runHere(bin, args, chunks);
+  const said = stderr.trim();
+  if (code === 0) return { stdout, stderr: said };
+  throw new Error(`${bin} ${signal ? `killed by ${signal}` : `exited with ${code}`}: ${said.slice(-500)}`);
 }
 
 async function probe(bin: string): Promise<FfmpegStatus> {

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
+import { findAction } from '../src/domain/actions.ts';
+import { decodeApng } from '../src/encode/index.ts';
 import { characterOnFlatBackground, pngClaiming } from './support/images.ts';
 import { multipart } from './support/multipart.ts';
 import { listFiles, rowCounts, tempRuntime } from './support/temp-runtime.ts';
@@ -44,6 +46,52 @@ describe('meta routes', () => {
     expect(res.headers['content-type']).toBe('image/png');
     const meta = await sharp(res.rawPayload).metadata();
     expect([meta.width, meta.height, meta.hasAlpha]).toEqual([256, 256, true]);
+  });
+
+  it('shows a built-in character doing an action as a looping 96 px APNG, in preset colours', async () => {
+    const love = findAction('love')!;
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/actions/love/preview.png?character=cat&color=grey',
+    });
+    expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(res.headers['cache-control']).toContain('max-age');
+    const anim = decodeApng(res.rawPayload);
+    expect([anim.animated, anim.width, anim.height, anim.numPlays]).toEqual([true, 96, 96, 0]);
+    expect(anim.frames).toHaveLength(love.defaultFrames);
+    const loopMs = anim.frames.reduce((ms, f) => ms + (1000 * f.delayNum) / f.delayDen, 0);
+    expect(Math.round(loopMs)).toBe(love.defaultDurationMs);
+    // Drawn, not blank: the character covers a good part of the frame, and it moves.
+    const opaque = (rgba: Uint8Array) => rgba.filter((_, i) => i % 4 === 3 && rgba[i] === 255).length;
+    expect(opaque(anim.frames[0].rgba)).toBeGreaterThan(96 * 96 * 0.2);
+    expect(Buffer.from(anim.frames[0].rgba).equals(Buffer.from(anim.frames[4].rgba))).toBe(false);
+    // The grey cat is not the ginger one.
+    const ginger = await app.inject({ method: 'GET', url: '/api/actions/love/preview.png?character=cat' });
+    expect(ginger.statusCode).toBe(200);
+    expect(ginger.rawPayload.equals(res.rawPayload)).toBe(false);
+    // Asked again: the same picture.
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/actions/love/preview.png?character=cat&color=grey',
+    });
+    expect(again.rawPayload.equals(res.rawPayload)).toBe(true);
+  });
+
+  it('refuses action previews it would have to invent: unknown names 404, custom colours 400', async () => {
+    const ask = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url });
+      return [res.statusCode, res.json().error.code];
+    };
+    expect(await ask('/api/actions/moonwalk/preview.png')).toEqual([404, 'not_found']);
+    expect(await ask('/api/actions/love/preview.png?character=dragon')).toEqual([404, 'not_found']);
+    expect(await ask('/api/actions/love/preview.png?character=cat&color=%23123456')).toEqual([
+      400,
+      'bad_request',
+    ]);
+    expect(await ask('/api/actions/love/preview.png?character=cat&character=bear')).toEqual([
+      400,
+      'bad_request',
+    ]);
   });
 
   it('answers unknown API routes with the error shape', async () => {

@@ -118,6 +118,19 @@ describe.skipIf(!hasChromium)('PopCon in a real browser', () => {
     await page.getByRole('checkbox', { name: /^Discord emoji/ }).check();
     await page.getByRole('button', { name: 'Pick 8' }).click();
 
+    // The catalog shows the chosen character acting each action out, drawn by the server.
+    const previews = page.locator('.action-card__preview');
+    expect(await previews.count()).toBe(await page.locator('.action-card').count());
+    expect(await previews.first().getAttribute('src')).toMatch(
+      /^\/api\/actions\/hello\/preview\.png\?character=cat&color=%23[0-9a-f]{6}$/,
+    );
+    await page.locator('.action-grid').scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        previews.evaluateAll((imgs) => imgs.slice(0, 8).map((i) => (i as HTMLImageElement).naturalWidth)),
+      )
+      .toEqual(Array(8).fill(96));
+
     // A third platform with its own set-size rule holds the set back, and says why.
     const status = page.locator('#generate-reason');
     const kakao = page.getByRole('checkbox', { name: /^KakaoTalk emoticon/ });

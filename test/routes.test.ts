@@ -8,7 +8,8 @@ import { bearer, startTokenIssuer, type TokenIssuer } from './support/token-issu
 
 const ALLOWED = 'https://popcon.example';
 /** Every API route that may answer without a user. The off-hours status is shown before sign-in. */
-const PUBLIC_API = ['/api/health', '/api/config', '/api/availability'];
+// Action previews are built-in art in preset colours only: a bounded, cached set.
+const PUBLIC_API = ['/api/health', '/api/config', '/api/availability', '/api/actions/:id/preview.png'];
 let issuer: TokenIssuer;
 let ctx: ReturnType<typeof tempRuntime>;
 let app: FastifyInstance;
@@ -65,6 +66,8 @@ describe('the route table', () => {
       expect(res.statusCode, route.url).not.toBe(401);
     }
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    const preview = await app.inject({ method: 'GET', url: '/api/actions/hello/preview.png?character=frog' });
+    expect(preview.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/jobs/some-id' })).statusCode).toBe(200);
   });

@@ -271,6 +271,13 @@ export function characterPreviewUrl(characterId: string, color: string): string 
   return `/api/characters/${encodeURIComponent(characterId)}/preview.png?color=${encodeURIComponent(color)}`;
 }
 
+/** A built-in character doing one action, as a small looping picture (preset colours only). */
+export function actionPreviewUrl(actionId: string, characterId: string, color?: string): string {
+  const query = new URLSearchParams({ character: characterId });
+  if (color) query.set('color', color);
+  return `/api/actions/${encodeURIComponent(actionId)}/preview.png?${query}`;
+}
+
 /** One emoji as the editor asks for it: an action and, optionally, its caption and accent colour. */
 export interface EmojiRequest {
   action: string;

@@ -2,17 +2,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
-import { ACTIONS } from '../../domain/actions.ts';
+import { ACTIONS, findAction } from '../../domain/actions.ts';
 import { CHARACTERS, findCharacter, resolveCharacterColor } from '../../domain/characters.ts';
 import { AppError } from '../../domain/errors.ts';
+import { encodeApng } from '../../encode/index.ts';
 import type { RenderEngine } from '../../gpu/render-engine.ts';
 import { platformCatalog } from '../../pipeline/platform-support.ts';
 import { presentPlatform } from '../presenters.ts';
 
 const PREVIEW_SIZE = 256;
 const PREVIEW_CACHE_LIMIT = 64;
+/** Action previews are shown at 40 CSS px: drawn at 96, so they stay sharp on screens with two pixels or more to the point. */
+const ACTION_PREVIEW_SIZE = 96;
+/** Every action × character × preset colour (28 × 6 × 4), ~10 KB each. */
+const ACTION_PREVIEW_CACHE_LIMIT = 700;
 
-/** Health, public runtime configuration and built-in character previews. */
+/** Health, public runtime configuration, and previews of the built-in characters and actions. */
 export function registerMetaRoutes(app: FastifyInstance, config: Config, engine: RenderEngine): void {
   app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok' }));
 
@@ -70,6 +75,52 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
         .send(png);
     },
   );
+
+  const actionPreviews = new Map<string, Promise<Buffer>>();
+  // A built-in character doing one action, as a small looping APNG, for the action picker.
+  // Public, because it is built-in art in preset colours only: a bounded set, cached once
+  // drawn. Concurrent requests for the same preview share one render.
+  app.get('/api/actions/:id/preview.png', { config: { public: true } }, async (request, reply) => {
+    const { id } = z.object({ id: z.string() }).parse(request.params);
+    const query = z
+      .object({ character: z.string().default('blob'), color: z.string().optional() })
+      .safeParse(request.query);
+    if (!query.success) throw new AppError('bad_request', 'character and color are single values');
+    const action = findAction(id);
+    if (!action) throw new AppError('not_found', `no action ${id}`);
+    const character = findCharacter(query.data.character);
+    if (!character) throw new AppError('not_found', `no built-in character ${query.data.character}`);
+    const color = resolveCharacterColor(character, query.data.color);
+    if (!color || (color !== character.defaultColor && !Object.values(character.presets).includes(color))) {
+      throw new AppError('bad_request', `preview colours are ${character.id}'s presets`);
+    }
+    const cacheKey = `${action.id}:${character.id}:${color}`;
+    let png = actionPreviews.get(cacheKey);
+    if (!png) {
+      png = engine
+        .animateCharacter(
+          { id: character.id, color },
+          action.id,
+          {},
+          {
+            size: ACTION_PREVIEW_SIZE,
+            frames: action.defaultFrames,
+            durationMs: action.defaultDurationMs,
+          },
+        )
+        .then((seq) => encodeApng(seq));
+      // A failed render is not kept: the next request tries again.
+      png.catch(() => actionPreviews.delete(cacheKey));
+      if (actionPreviews.size >= ACTION_PREVIEW_CACHE_LIMIT) {
+        actionPreviews.delete(actionPreviews.keys().next().value as string);
+      }
+      actionPreviews.set(cacheKey, png);
+    }
+    return reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await png);
+  });
 }
 
 function isPresetPreview(request: FastifyRequest): boolean {

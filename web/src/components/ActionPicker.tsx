@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ActionInfo } from '../api.ts';
+import { type ActionInfo, actionPreviewUrl } from '../api.ts';
 import { actionsOf, type EmojiDraft } from '../lib/emoji-drafts.ts';
 import { type CombinedSetRule, combinedRuleText, fitsRule } from '../lib/platform-rules.ts';
 import { countById } from '../lib/selection.ts';
@@ -16,6 +16,8 @@ interface ActionPickerProps {
   onToggle: (action: string) => void;
   onPick: (count: number) => void;
   onClear: () => void;
+  /** The built-in character to show doing each action; null shows the action's glyph. */
+  preview: { character: string; color?: string } | null;
 }
 
 /** Checkboxes for the action catalog and quick picks sized for the chosen platforms. */
@@ -27,6 +29,7 @@ export function ActionPicker({
   onToggle,
   onPick,
   onClear,
+  preview,
 }: ActionPickerProps) {
   const countId = useId();
   const counts = countById(actionsOf(drafts));
@@ -89,9 +92,21 @@ export function ActionPicker({
                 checked={count > 0}
                 onChange={() => onToggle(action.id)}
               />
-              <span className="action-card__glyph" aria-hidden="true">
-                {action.glyph}
-              </span>
+              {preview ? (
+                <img
+                  className="action-card__preview"
+                  src={actionPreviewUrl(action.id, preview.character, preview.color)}
+                  width={40}
+                  height={40}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                />
+              ) : (
+                <span className="action-card__glyph" aria-hidden="true">
+                  {action.glyph}
+                </span>
+              )}
               <span className="action-card__label">{action.label}</span>
               {count > 1 && (
                 <span className="action-card__times">

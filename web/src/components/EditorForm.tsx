@@ -52,6 +52,18 @@ export function EditorForm({ config }: { config: AppConfig }) {
     Math.max(rule.max, 1),
   );
   const actionsById = new Map(config.actions.map((a) => [a.id, a]));
+  // The chosen built-in character acts out the catalog; a custom colour shows as its default.
+  const chosenCharacter = config.characters.find((c) => c.id === characterId);
+  const chosenColor = characterId ? colors[characterId]?.toLowerCase() : undefined;
+  const preview =
+    source === 'character' && chosenCharacter
+      ? {
+          character: chosenCharacter.id,
+          color: Object.values(chosenCharacter.presets).some((hex) => hex.toLowerCase() === chosenColor)
+            ? chosenColor
+            : undefined,
+        }
+      : null;
 
   const onFile = (picked: File) => {
     const problem = checkUpload(picked, config.maxUploadBytes);
@@ -154,6 +166,7 @@ export function EditorForm({ config }: { config: AppConfig }) {
           onToggle={set.toggleAction}
           onPick={set.pick}
           onClear={set.clear}
+          preview={preview}
         />
         <EmojiDraftList
           actions={config.actions}

@@ -58,6 +58,15 @@ export function findCharacter(id: string): CharacterDefinition | undefined {
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
+/** The colour if it is the character's default or one of its presets (by name or `#rrggbb`), else undefined. */
+export function presetColor(character: CharacterDefinition, color?: string): string | undefined {
+  const resolved = resolveCharacterColor(character, color);
+  if (resolved === character.defaultColor || Object.values(character.presets).includes(resolved ?? '')) {
+    return resolved;
+  }
+  return undefined;
+}
+
 /** Resolves a colour given as a preset name or `#rrggbb`; undefined when it is neither. */
 export function resolveCharacterColor(character: CharacterDefinition, color?: string): string | undefined {
   if (color === undefined || color === '') return character.defaultColor;

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import { ACTIONS, findAction } from '../../domain/actions.ts';
-import { CHARACTERS, findCharacter, resolveCharacterColor } from '../../domain/characters.ts';
+import { CHARACTERS, findCharacter, presetColor, resolveCharacterColor } from '../../domain/characters.ts';
 import { AppError } from '../../domain/errors.ts';
 import { encodeApng } from '../../encode/index.ts';
 import type { RenderEngine } from '../../gpu/render-engine.ts';
@@ -90,10 +90,8 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
     if (!action) throw new AppError('not_found', `no action ${id}`);
     const character = findCharacter(query.data.character);
     if (!character) throw new AppError('not_found', `no built-in character ${query.data.character}`);
-    const color = resolveCharacterColor(character, query.data.color);
-    if (!color || (color !== character.defaultColor && !Object.values(character.presets).includes(color))) {
-      throw new AppError('bad_request', `preview colours are ${character.id}'s presets`);
-    }
+    const color = presetColor(character, query.data.color);
+    if (!color) throw new AppError('bad_request', `preview colours are ${character.id}'s presets`);
     const cacheKey = `${action.id}:${character.id}:${color}`;
     let png = actionPreviews.get(cacheKey);
     if (!png) {
@@ -127,6 +125,5 @@ function isPresetPreview(request: FastifyRequest): boolean {
   const character = findCharacter((request.params as { id?: string }).id ?? '');
   const { color } = request.query as { color?: unknown };
   if (!character || (color !== undefined && typeof color !== 'string')) return false;
-  const resolved = resolveCharacterColor(character, color);
-  return resolved !== undefined && Object.values(character.presets).includes(resolved);
+  return presetColor(character, color) !== undefined;
 }

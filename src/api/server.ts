@@ -49,6 +49,14 @@ export async function ensureWebBuilt(webRoot = DEFAULT_WEB_ROOT): Promise<void> 
   if (result.status !== 0) throw new Error('building the web app failed (see the output above)');
 }
 
+/**
+ * How long requests in flight get to finish once the server is closing. After it, the
+ * connections still open are cut: a progress stream, or a socket a browser opened ahead
+ * of need and never used, which Node counts as busy until its 60 s header timeout and
+ * which would otherwise hold the shutdown that long.
+ */
+const CLOSE_GRACE_MS = 3000;
+
 /** Starts web + in-process worker on one port. */
 export async function startServer(config: Config, opts: { worker?: boolean } = {}): Promise<RunningServer> {
   if (config.auth.mode === 'local' && !config.auth.allowRemote && !LOOPBACK.has(config.host)) {
@@ -68,7 +76,12 @@ export async function startServer(config: Config, opts: { worker?: boolean } = {
     runtime,
     url: `http://${host}:${port}`,
     async close() {
-      await app.close();
+      const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await runtime.close();
     },
   };

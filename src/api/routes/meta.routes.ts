@@ -14,8 +14,11 @@ const PREVIEW_SIZE = 256;
 const PREVIEW_CACHE_LIMIT = 64;
 /** Action previews are shown at 40 CSS px: drawn at 96, so they stay sharp on screens with two pixels or more to the point. */
 const ACTION_PREVIEW_SIZE = 96;
-/** Every action × character × preset colour (28 × 6 × 4), ~10 KB each. */
-const ACTION_PREVIEW_CACHE_LIMIT = 700;
+/**
+ * Previews kept: at ~50 KB each, 200 (~10 MB) hold the whole catalog for seven characters
+ * or colours; past that the oldest is drawn again when asked for (28 × 6 × 4 exist).
+ */
+const ACTION_PREVIEW_CACHE_LIMIT = 200;
 
 /** Health, public runtime configuration, and previews of the built-in characters and actions. */
 export function registerMetaRoutes(app: FastifyInstance, config: Config, engine: RenderEngine): void {
@@ -78,7 +81,7 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
 
   const actionPreviews = new Map<string, Promise<Buffer>>();
   // A built-in character doing one action, as a small looping APNG, for the action picker.
-  // Public, because it is built-in art in preset colours only: a bounded set, cached once
+  // Public, because it is built-in art in preset colours only: a bounded set, kept once
   // drawn. Concurrent requests for the same preview share one render.
   app.get('/api/actions/:id/preview.png', { config: { public: true } }, async (request, reply) => {
     const { id } = z.object({ id: z.string() }).parse(request.params);

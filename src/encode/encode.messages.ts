@@ -5,10 +5,10 @@
  * (EncoderUnavailableError) and bad input (AppError) from a failure by them.
  */
 
-import type { ActionParams } from '../domain/actions.ts';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
-import type { FrameSequence, RgbaImage } from '../domain/image.ts';
+import type { FrameSequence } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
+import type { RenderCall } from '../engine/render-call.ts';
 import { EncoderUnavailableError } from './ffmpeg.ts';
 import type { EncodeForPlatformOptions, PlatformFile } from './platform.encode.ts';
 
@@ -19,23 +19,6 @@ export interface EncodeRequest {
   platform: PlatformId;
   opts: EncodeForPlatformOptions;
 }
-
-/** One call of the built-in engine's animate functions, as it crosses to a thread. */
-export type RenderCall =
-  | {
-      kind: 'character';
-      character: { id: string; color: string };
-      action: string;
-      params: ActionParams;
-      opts: { size: number; frames: number; durationMs: number };
-    }
-  | {
-      kind: 'cutout';
-      cutout: RgbaImage;
-      action: string;
-      params: ActionParams;
-      opts: { size: number; frames: number; durationMs: number };
-    };
 
 export interface RenderRequest {
   type: 'render';

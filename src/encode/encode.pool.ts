@@ -13,13 +13,8 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import type { PlatformId } from '../domain/platforms.ts';
-import {
-  type EncodeReply,
-  type EncodeRequest,
-  type PoolRequest,
-  type RenderCall,
-  reviveError,
-} from './encode.messages.ts';
+import type { RenderCall } from '../engine/render-call.ts';
+import { type EncodeReply, type EncodeRequest, type PoolRequest, reviveError } from './encode.messages.ts';
 import type { EncodeForPlatformOptions, PlatformFile } from './platform.encode.ts';
 
 export interface EncodePoolOptions {

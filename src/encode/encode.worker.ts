@@ -4,9 +4,9 @@
  * bytes transferred and a render's frames in shared memory, or the error as plain data.
  */
 import { parentPort } from 'node:worker_threads';
-import type { FrameSequence } from '../domain/image.ts';
-import { animate, animateCharacter } from '../engine/index.ts';
-import { type EncodeReply, type PoolRequest, type RenderCall, serializeError } from './encode.messages.ts';
+import { drawRenderCall } from '../engine/render-call.ts';
+import { type EncodeReply, type PoolRequest, serializeError } from './encode.messages.ts';
+import { shareFrames } from './encode.pool.ts';
 import { encodeForPlatform } from './platform.encode.ts';
 
 const port = parentPort;
@@ -21,31 +21,14 @@ function ownBuffer(bytes: Buffer): ArrayBuffer {
   return copy;
 }
 
-/**
- * The render, its frames copied into one block of shared memory: the pipeline keeps them
- * there for the encodes that follow (MasterCache), which then read them without a copy.
- */
-function render(call: RenderCall): FrameSequence {
-  const seq =
-    call.kind === 'character'
-      ? animateCharacter(call.character, call.action, call.params, call.opts)
-      : animate(call.cutout, call.action, call.params, call.opts);
-  const shared = new SharedArrayBuffer(seq.frames.reduce((n, f) => n + f.byteLength, 0));
-  let at = 0;
-  const frames = seq.frames.map((f) => {
-    const view = new Uint8Array(shared, at, f.byteLength);
-    view.set(f);
-    at += f.byteLength;
-    return view;
-  });
-  return { ...seq, frames };
-}
-
 port.on('message', async (req: PoolRequest) => {
   let reply: EncodeReply;
   try {
     if (req.type === 'render') {
-      port.postMessage({ id: req.id, ok: true, frames: render(req.call) } satisfies EncodeReply);
+      // In one block of shared memory: the pipeline keeps the frames there for the encodes
+      // that follow (MasterCache), which then read them without a copy.
+      const frames = shareFrames(drawRenderCall(req.call));
+      port.postMessage({ id: req.id, ok: true, frames } satisfies EncodeReply);
       return;
     }
     const file = await encodeForPlatform(req.master, req.platform, req.opts);

@@ -9,47 +9,15 @@
 //   { id, code, signal, stdout: Uint8Array, stderr: string }   when the process ran
 //   { id, error: { message, code } }                           when it could not start
 // The launcher exits when its parent goes away, killing what it started.
-import { spawn } from 'node:child_process';
+import { runProcess } from './run-process.mjs';
 
 const running = new Set();
 
 process.on('message', (req) => {
-  let child;
-  try {
-    child = spawn(req.bin, req.args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  } catch (err) {
-    process.send({ id: req.id, error: { message: err.message, code: err.code } });
-    return;
-  }
-  running.add(child);
-  const out = [];
-  const err = [];
-  let replied = false;
-  const timer = setTimeout(() => child.kill('SIGKILL'), req.timeoutMs);
-  const reply = (message) => {
-    if (replied) return;
-    replied = true;
-    clearTimeout(timer);
-    running.delete(child);
-    process.send(message);
-  };
-  child.stdout.on('data', (d) => out.push(d));
-  child.stderr.on('data', (d) => err.push(d));
-  // A binary that is missing or not executable never starts: 'error' is all there is.
-  child.on('error', (e) => reply({ id: req.id, error: { message: e.message, code: e.code } }));
-  child.on('close', (code, signal) => {
-    reply({
-      id: req.id,
-      code,
-      signal,
-      stdout: new Uint8Array(Buffer.concat(out)),
-      stderr: Buffer.concat(err).toString(),
-    });
-  });
-  // A process that exits early closes stdin; the resulting EPIPE is reported through 'close'.
-  child.stdin.on('error', () => {});
-  for (const chunk of req.stdin) child.stdin.write(chunk);
-  child.stdin.end();
+  runProcess(req.bin, req.args, req.stdin, req.timeoutMs, running).then(
+    (done) => process.send({ id: req.id, ...done, stdout: new Uint8Array(done.stdout) }),
+    (err) => process.send({ id: req.id, error: { message: err.message, code: err.code } }),
+  );
 });
 
 process.on('disconnect', () => {

@@ -3,9 +3,10 @@
  * with bytes in and bytes out. Telegram stickers are the only user; everything else in
  * PopCon works without ffmpeg, so a missing binary is a clear per-platform error.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../domain/errors.ts';
+import { type Outcome, runProcess } from './run-process.mjs';
 
 export interface FfmpegStatus {
   available: boolean;
@@ -29,38 +30,6 @@ const statusCache = new Map<string, Promise<FfmpegStatus>>();
 interface RunResult {
   stdout: Buffer;
   stderr: string;
-}
-
-/** What one run of a binary gave back, however it was started. */
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-/** Starts `bin` from this process: the fallback when the launcher cannot be started. */
-function runHere(bin: string, args: readonly string[], stdin: readonly Uint8Array[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() });
-    });
-    // A process that exits early closes stdin; the resulting EPIPE is reported through 'close'.
-    child.stdin.on('error', () => {});
-    for (const chunk of stdin) child.stdin.write(chunk);
-    child.stdin.end();
-  });
 }
 
 interface LauncherReply {
@@ -169,9 +138,14 @@ export async function runFfmpeg(
 ): Promise<RunResult> {
   const chunks = stdin instanceof Uint8Array ? [stdin] : stdin;
   const l = currentLauncher();
-  const { code, signal, stdout, stderr } = l
-    ? await runLaunched(l, bin, args, chunks)
-    : await runHere(bin, args, chunks);
+  return succeeded(
+    bin,
+    l ? await runLaunched(l, bin, args, chunks) : await runProcess(bin, args, chunks, TIMEOUT_MS),
+  );
+}
+
+/** The output of a run that exited with 0; else an error with how it ended and the end of stderr. */
+function succeeded(bin: string, { code, signal, stdout, stderr }: Outcome): RunResult {
   const said = stderr.trim();
   if (code === 0) return { stdout, stderr: said };
   throw new Error(`${bin} ${signal ? `killed by ${signal}` : `exited with ${code}`}: ${said.slice(-500)}`);
@@ -179,7 +153,8 @@ export async function runFfmpeg(
 
 async function probe(bin: string): Promise<FfmpegStatus> {
   try {
-    const { stdout } = await runFfmpeg(bin, ['-hide_banner', '-encoders']);
+    // Asked once per thread and binary: started from here, without a launcher process for it.
+    const { stdout } = succeeded(bin, await runProcess(bin, ['-hide_banner', '-encoders'], [], TIMEOUT_MS));
     if (/\blibvpx-vp9\b/.test(stdout.toString())) return { available: true };
     return {
       available: false,

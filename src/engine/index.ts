@@ -5,3 +5,4 @@ export { drawCharacter, EXPRESSIONS, type Expression, listCharacters } from './c
 export { normalizeCutout } from './cutout.ts';
 export { matte } from './matte.ts';
 export { type TouchUp, type TouchUpOp, type TouchUpResult, touchUpMatte } from './matte-touchup.ts';
+export { drawRenderCall, type RenderCall } from './render-call.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameSequence } from '../domain/image.ts';
-import type { RenderCall } from '../encode/encode.messages.ts';
-import { animateCharacter } from '../engine/index.ts';
+import { animateCharacter, type RenderCall } from '../engine/index.ts';
 import { createInProcessEngine } from './in-process.engine.ts';
 
 describe('createInProcessEngine', () => {

@@ -1,7 +1,6 @@
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
-import type { RenderCall } from '../encode/encode.messages.ts';
-import { animate, animateCharacter, drawCharacter, matte, normalizeCutout } from '../engine/index.ts';
+import { drawCharacter, drawRenderCall, matte, normalizeCutout, type RenderCall } from '../engine/index.ts';
 import type { RenderEngine } from './render-engine.ts';
 
 /** Somewhere else to draw animations: the encode pool's threads (EncodePool.render). */
@@ -10,13 +9,7 @@ export interface AnimationRenderer {
 }
 
 /** Draws on the calling thread. */
-const HERE: AnimationRenderer = {
-  async render(call) {
-    return call.kind === 'character'
-      ? animateCharacter(call.character, call.action, call.params, call.opts)
-      : animate(call.cutout, call.action, call.params, call.opts);
-  },
-};
+const HERE: AnimationRenderer = { render: async (call) => drawRenderCall(call) };
 
 /** Working canvas side for cut-outs and built-in characters. */
 export const WORKING_SIZE = 512;

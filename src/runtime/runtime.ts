@@ -104,7 +104,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
   const users = new UsersRepository(db);
   users.upsert(LOCAL_USER, clock());
   // One pool of threads for the encodes and for the built-in engine's drawing.
-  const pool = config.encoding.threads > 0 ? createEncodePool({ size: config.encoding.threads }) : null;
+  const pool = config.encoding.threads > 0 ? createEncodePool({ size: config.encoding.threads }) : undefined;
   const deps: PipelineDeps = {
     db,
     users,
@@ -115,7 +115,7 @@ export function createRuntime(config: Config, overrides: RuntimeOverrides = {}):
     assets: new AssetsRepository(db),
     queue: new TaskQueue(db, { leaseMs: config.worker.leaseMs, maxAttempts: config.worker.maxAttempts }),
     storage: new LocalDiskStorage(config.assetsDir),
-    engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger, pool ?? undefined),
+    engine: overrides.engine ?? createRenderEngine(config.gpuWorker, logger, pool),
     encoder: sharingEncoder(
       pool ? poolEncoder(pool, config.encoding.ffmpeg) : inThreadEncoder(config.encoding.ffmpeg),
       config.encoding.ffmpeg,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
@@ -47,7 +47,7 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
     platforms: await platforms,
   }));
 
-  const previews = new Map<string, Buffer>();
+  const previews = keptOnce<Buffer>(PREVIEW_CACHE_LIMIT);
   // Previews in a character's preset colours are built-in art: the same for everyone,
   // a bounded set (30) that stays cached, shown on the landing page before sign-in.
   // A custom colour costs a render (~25 ms), so it needs a signed-in user.
@@ -61,28 +61,20 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
       if (!character) throw new AppError('not_found', `no built-in character ${id}`);
       const resolved = resolveCharacterColor(character, color);
       if (!resolved) throw new AppError('bad_request', 'colour must be #rrggbb or a preset name');
-      const cacheKey = `${id}:${resolved}`;
-      let png = previews.get(cacheKey);
-      if (!png) {
+      const png = await previews(`${id}:${resolved}`, async () => {
         const img = await engine.character(id, resolved);
-        png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } })
+        return sharp(img.data, { raw: { width: img.width, height: img.height, channels: 4 } })
           .resize(PREVIEW_SIZE, PREVIEW_SIZE)
           .png()
           .toBuffer();
-        if (previews.size >= PREVIEW_CACHE_LIMIT) previews.delete(previews.keys().next().value as string);
-        previews.set(cacheKey, png);
-      }
-      return reply
-        .header('content-type', 'image/png')
-        .header('cache-control', 'public, max-age=86400')
-        .send(png);
+      });
+      return sendPicture(reply, png);
     },
   );
 
-  const actionPreviews = new Map<string, Promise<Buffer>>();
+  const actionPreviews = keptOnce<Buffer>(ACTION_PREVIEW_CACHE_LIMIT);
   // A built-in character doing one action, as a small looping APNG, for the action picker.
-  // Public, because it is built-in art in preset colours only: a bounded set, kept once
-  // drawn. Concurrent requests for the same preview share one render.
+  // Public, because it is built-in art in preset colours only: a bounded set, kept once drawn.
   app.get('/api/actions/:id/preview.png', { config: { public: true } }, async (request, reply) => {
     const { id } = z.object({ id: z.string() }).parse(request.params);
     const query = z
@@ -95,33 +87,40 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
     if (!character) throw new AppError('not_found', `no built-in character ${query.data.character}`);
     const color = presetColor(character, query.data.color);
     if (!color) throw new AppError('bad_request', `preview colours are ${character.id}'s presets`);
-    const cacheKey = `${action.id}:${character.id}:${color}`;
-    let png = actionPreviews.get(cacheKey);
-    if (!png) {
-      png = engine
-        .animateCharacter(
-          { id: character.id, color },
-          action.id,
-          {},
-          {
-            size: ACTION_PREVIEW_SIZE,
-            frames: action.defaultFrames,
-            durationMs: action.defaultDurationMs,
-          },
-        )
-        .then((seq) => encodeApng(seq));
-      // A failed render is not kept: the next request tries again.
-      png.catch(() => actionPreviews.delete(cacheKey));
-      if (actionPreviews.size >= ACTION_PREVIEW_CACHE_LIMIT) {
-        actionPreviews.delete(actionPreviews.keys().next().value as string);
-      }
-      actionPreviews.set(cacheKey, png);
-    }
-    return reply
-      .header('content-type', 'image/png')
-      .header('cache-control', 'public, max-age=86400')
-      .send(await png);
+    const png = await actionPreviews(`${action.id}:${character.id}:${color}`, async () => {
+      const opts = {
+        size: ACTION_PREVIEW_SIZE,
+        frames: action.defaultFrames,
+        durationMs: action.defaultDurationMs,
+      };
+      return encodeApng(await engine.animateCharacter({ id: character.id, color }, action.id, {}, opts));
+    });
+    return sendPicture(reply, png);
   });
+}
+
+/** Built-in art: the same bytes for everyone for a day. */
+function sendPicture(reply: FastifyReply, png: Buffer) {
+  return reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(png);
+}
+
+/**
+ * Values made once per key and kept, the oldest dropped past `limit`. Requests that ask
+ * while one is being made share it; one that failed is dropped, so the next asks again.
+ */
+function keptOnce<T>(limit: number): (key: string, make: () => Promise<T>) => Promise<T> {
+  const kept = new Map<string, Promise<T>>();
+  return (key, make) => {
+    const known = kept.get(key);
+    if (known) return known;
+    const made = make();
+    made.catch(() => {
+      if (kept.get(key) === made) kept.delete(key);
+    });
+    if (kept.size >= limit) kept.delete(kept.keys().next().value as string);
+    kept.set(key, made);
+    return made;
+  };
 }
 
 function isPresetPreview(request: FastifyRequest): boolean {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { type CharacterInfo, characterPreviewUrl } from '../api.ts';
+import { type CharacterInfo, characterPreviewUrl, isPresetColor } from '../api.ts';
 import { useAuthorizedImage } from '../hooks/use-authorized-image.ts';
 import { useDebounced } from '../hooks/use-debounced.ts';
 
@@ -17,9 +17,9 @@ export function CharacterCard({ character, selected, color, onSelect, onColor }:
   // The colour input fires on every drag step; fetch previews only once it settles.
   const previewColor = useDebounced(color, 250);
   const presets = Object.entries(character.presets);
-  const isPreset = presets.some(([, hex]) => hex.toLowerCase() === color.toLowerCase());
+  const isPreset = isPresetColor(character, color);
   // Preset previews are public (and cached); a custom colour is rendered for a signed-in caller only.
-  const previewIsPreset = presets.some(([, hex]) => hex.toLowerCase() === previewColor.toLowerCase());
+  const previewIsPreset = isPresetColor(character, previewColor);
   const previewSrc = useAuthorizedImage(characterPreviewUrl(character.id, previewColor), !previewIsPreset);
 
   const choose = (hex: string) => {

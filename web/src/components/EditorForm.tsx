@@ -1,5 +1,12 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError, type AppConfig, DEFAULT_PLATFORM, type GenerateRequest, generateSet } from '../api.ts';
+import {
+  ApiError,
+  type AppConfig,
+  DEFAULT_PLATFORM,
+  type GenerateRequest,
+  generateSet,
+  isPresetColor,
+} from '../api.ts';
 import { useEmojiDrafts } from '../hooks/use-emoji-drafts.ts';
 import { captionMaxOf, captionProblem, emojiNumberIn, toEmojiRequests } from '../lib/emoji-drafts.ts';
 import { navigate } from '../lib/history.ts';
@@ -53,16 +60,11 @@ export function EditorForm({ config }: { config: AppConfig }) {
   );
   const actionsById = new Map(config.actions.map((a) => [a.id, a]));
   // The chosen built-in character acts out the catalog; a custom colour shows as its default.
-  const chosenCharacter = config.characters.find((c) => c.id === characterId);
-  const chosenColor = characterId ? colors[characterId]?.toLowerCase() : undefined;
+  const builtIn = config.characters.find((c) => c.id === characterId);
+  const builtInColor = builtIn ? colors[builtIn.id].toLowerCase() : '';
   const preview =
-    source === 'character' && chosenCharacter
-      ? {
-          character: chosenCharacter.id,
-          color: Object.values(chosenCharacter.presets).some((hex) => hex.toLowerCase() === chosenColor)
-            ? chosenColor
-            : undefined,
-        }
+    source === 'character' && builtIn
+      ? { character: builtIn.id, color: isPresetColor(builtIn, builtInColor) ? builtInColor : undefined }
       : null;
 
   const onFile = (picked: File) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quantizeFrames } from './palette.quantize.ts';
+import { remapFrames } from './palette.remap.ts';
 import { emojiFrames, fillRect } from './synthetic.fixtures.ts';
 
 describe('quantizeFrames', () => {
@@ -39,5 +40,27 @@ describe('quantizeFrames', () => {
     let changed = 0;
     for (let p = 0; p < 90 * 90; p++) if (q.frames[0][p] !== q.frames[1][p]) changed++;
     expect(changed).toBeLessThanOrEqual(9);
+  });
+
+  it('without dithering maps each pixel as the pixel-by-pixel mapping would, over 20K colours', async () => {
+    // A gradient of 20,736 distinct colours, some translucent, with transparent corners:
+    // the histogram's tables grow several times before the palette is chosen.
+    const w = 144;
+    const frames = [0, 1].map((shift) => {
+      const img = new Uint8Array(w * w * 4);
+      for (let y = 0; y < w; y++) {
+        for (let x = 0; x < w; x++) {
+          const s = (y * w + x) * 4;
+          const corner = x < 8 && y < 8;
+          img.set([x + shift, y, (x * 7 + y * 3) & 0xff, corner ? 0 : y > 130 ? 128 : 255], s);
+        }
+      }
+      return img;
+    });
+    const q = await quantizeFrames(frames, w, w, 256, 0);
+    const palette = { rgba: q.palette, count: q.count };
+    const expected = remapFrames(frames, w, w, palette, q.transparentIndex, 0);
+    expect(q.frames.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
+    expect(q.frames[0][0]).toBe(q.transparentIndex);
   });
 });

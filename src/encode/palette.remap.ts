@@ -5,7 +5,9 @@
  * (dither 1, effort 1) and 2.2 s at effort 10, against a <100 ms budget for the whole
  * encode. Here remapping takes ~15 ms, and a pixel equal to the same pixel of the
  * previous frame keeps its previous index, so static areas do not shimmer and
- * inter-frame deltas stay small.
+ * inter-frame deltas stay small. Without dithering a colour's entry depends on the colour
+ * alone, so `nearestEntries` maps each distinct colour once and the quantizer fills the
+ * frames' runs from it (palette.quantize.ts).
  */
 
 /** Palette entries as RGBA quadruples; entries with alpha 0 are never chosen for visible pixels. */
@@ -144,6 +146,38 @@ export function words(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
 }
 
+/** Searches over the entries any visible pixel may take, and over those an opaque pixel may take. */
+function searches(palette: Palette): { visible: SortedSearch; opaque: SortedSearch } {
+  const pal = palette.rgba;
+  const entries = (test: (a: number) => boolean) =>
+    Array.from({ length: palette.count }, (_, i) => i).filter((i) => test(pal[i * 4 + 3]));
+  const visible = new SortedSearch(
+    pal,
+    entries((a) => a > 0),
+  );
+  const opaqueOnly = new SortedSearch(
+    pal,
+    entries((a) => a === 255),
+  );
+  return { visible, opaque: opaqueOnly.size > 0 ? opaqueOnly : visible };
+}
+
+/**
+ * The entry each colour maps to without dithering, the same choice `remapFrames` makes:
+ * `colors` holds RGBA words (none fully transparent), and opaque ones take opaque entries only.
+ */
+export function nearestEntries(palette: Palette, colors: Uint32Array): Uint8Array {
+  const { visible, opaque } = searches(palette);
+  const bytes = new Uint8Array(colors.buffer, colors.byteOffset, colors.length * 4);
+  const out = new Uint8Array(colors.length);
+  for (let i = 0; i < colors.length; i++) {
+    const s = i * 4;
+    const a = bytes[s + 3];
+    out[i] = (a === 255 ? opaque : visible).nearest(bytes[s], bytes[s + 1], bytes[s + 2], a);
+  }
+  return out;
+}
+
 /**
  * Maps every frame to palette indices. Fully transparent pixels take `transparentIndex`;
  * fully opaque pixels only ever take opaque entries, so their alpha stays 255.
@@ -157,17 +191,7 @@ export function remapFrames(
   dither: number,
 ): Uint8Array[] {
   const pal = palette.rgba;
-  const entries = (test: (a: number) => boolean) =>
-    Array.from({ length: palette.count }, (_, i) => i).filter((i) => test(pal[i * 4 + 3]));
-  const visible = new SortedSearch(
-    pal,
-    entries((a) => a > 0),
-  );
-  const opaqueOnly = new SortedSearch(
-    pal,
-    entries((a) => a === 255),
-  );
-  const opaque = opaqueOnly.size > 0 ? opaqueOnly : visible;
+  const { visible, opaque } = searches(palette);
   const cache = new ColorCache();
   // Translucent colours (anti-aliased edges) are searched once each too; their keys are whole
   // RGBA words, so they live in a cache of their own.

@@ -6,7 +6,6 @@
 import { parentPort } from 'node:worker_threads';
 import { drawRenderCall } from '../engine/render-call.ts';
 import { type EncodeReply, type PoolRequest, serializeError } from './encode.messages.ts';
-import { shareFrames } from './encode.pool.ts';
 import { encodeForPlatform } from './platform.encode.ts';
 
 const port = parentPort;
@@ -25,9 +24,9 @@ port.on('message', async (req: PoolRequest) => {
   let reply: EncodeReply;
   try {
     if (req.type === 'render') {
-      // In one block of shared memory: the pipeline keeps the frames there for the encodes
-      // that follow (MasterCache), which then read them without a copy.
-      const frames = shareFrames(drawRenderCall(req.call));
+      // Drawn straight into one block of shared memory: the pipeline keeps the frames there
+      // for the encodes that follow (MasterCache), which then read them without a copy.
+      const frames = drawRenderCall({ ...req.call, opts: { ...req.call.opts, shared: true } });
       port.postMessage({ id: req.id, ok: true, frames } satisfies EncodeReply);
       return;
     }

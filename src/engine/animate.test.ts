@@ -123,6 +123,21 @@ describe('animate', () => {
     }
   });
 
+  it('draws the same frames into one block of shared memory when asked', () => {
+    const cut = cutouts.get('bear')!;
+    const opts = { size: SIZE, frames: 6, durationMs: 1000 };
+    const plain = animate(cut, 'party', { seed: 7 }, opts);
+    const shared = animate(cut, 'party', { seed: 7 }, { ...opts, shared: true });
+    const block = shared.frames[0].buffer;
+    expect(block).toBeInstanceOf(SharedArrayBuffer);
+    expect(block.byteLength).toBe(6 * SIZE * SIZE * 4);
+    for (const [i, f] of shared.frames.entries()) {
+      expect(f.buffer).toBe(block);
+      expect(Buffer.compare(f, plain.frames[i])).toBe(0);
+    }
+    expect(plain.frames[0].buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
   it('varies particle effects with the seed', () => {
     const cut = cutouts.get('blob')!;
     for (const id of ['party', 'love']) {

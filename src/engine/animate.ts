@@ -23,6 +23,11 @@ export interface AnimateOptions {
   frames: number;
   /** Time of one whole loop. */
   durationMs: number;
+  /**
+   * Draw the frames into one block of shared memory, for another thread to read in place
+   * (the encode pool's renders); ordinary memory otherwise.
+   */
+  shared?: boolean;
 }
 
 /** Where an upload's face probably is: chibi characters have big heads with eyes a little above the middle. */
@@ -169,6 +174,10 @@ function render(actor: Actor, motion: Motion, p: Resolved, opts: AnimateOptions)
   const { sprite } = actor;
   const backCanvas = motion.behind ? createCanvas(size, size) : undefined;
   const back = backCanvas && { canvas: backCanvas, ctx: backCanvas.getContext('2d') };
+  const frameBytes = size * size * 4;
+  const block = opts.shared
+    ? new SharedArrayBuffer(frameBytes * frames)
+    : new ArrayBuffer(frameBytes * frames);
   const out: Uint8Array[] = [];
   for (let i = 0; i < frames; i++) {
     const beat: Beat = { t: i / frames, cycles, frames, amp: p.amp };
@@ -201,8 +210,9 @@ function render(actor: Actor, motion: Motion, p: Resolved, opts: AnimateOptions)
     }
     motion.front?.(ctx, scene);
     if (caption) ctx.drawImage(caption, 0, 0);
-    const pixels = ctx.getImageData(0, 0, size, size).data;
-    out.push(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength).slice());
+    const frame = new Uint8Array(block, i * frameBytes, frameBytes);
+    frame.set(ctx.getImageData(0, 0, size, size).data);
+    out.push(frame);
   }
   return { width: size, height: size, frames: out, durationMs };
 }

@@ -21,7 +21,7 @@ RUN sh deploy/build-gpu-worker.sh dist/gpu-worker.mjs
 FROM base AS runtime
 # Captions must render with the same font as everywhere else (src/engine/caption.ts).
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends fonts-noto-cjk \
+  && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-noto-color-emoji \
   && rm -rf /var/lib/apt/lists/*
 # 0.0.0.0 is refused unless GPU_WORKER_TOKEN is set (a pod secret). NODE_ENV stays
 # unset: config's production rules are about the web app's sign-in, which the

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { animateCharacter } from './animate.ts';
-import { captionFontFile, renderCaption } from './caption.ts';
+import { captionFontFile, emojiFontFile, renderCaption } from './caption.ts';
 import { canvasToImage } from './raster.ts';
 import { meanAbsDiff, opaqueOnBorder } from './testing.ts';
 
 const SIZE = 128;
 const hasCjkFont = captionFontFile() !== undefined;
+const hasEmojiFont = emojiFontFile() !== undefined;
 
 function layer(text: string): Uint8Array {
   const canvas = renderCaption(text, SIZE, 4);
@@ -53,6 +54,31 @@ describe('captions', () => {
   it.skipIf(!hasCjkFont)('draws Korean captions with real glyphs (안녕)', () => {
     expect(whiteInk(layer('안녕'))).toBeGreaterThan(80);
     expectRealGlyphs(['안', '녕', '하']);
+  });
+
+  it.skipIf(!hasEmojiFont)('draws emoji in a caption in colour, next to the text (Hi ❤️)', () => {
+    const data = layer('Hi ❤️');
+    let red = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 200 && data[i] > 180 && data[i + 1] < 90 && data[i + 2] < 90) red++;
+    }
+    expect(red).toBeGreaterThan(40);
+    expect(whiteInk(data)).toBeGreaterThan(30);
+    // Colour glyphs, not one-colour boxes: the text itself is white on dark ink, so only an
+    // emoji font puts saturated pixels on the layer.
+    const saturated = (text: string) => {
+      const d = layer(text);
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 200 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 100)
+          n++;
+      }
+      return n;
+    };
+    expect(saturated('👋')).toBeGreaterThan(40);
+    expect(saturated('🎉')).toBeGreaterThan(40);
+    expect(saturated('Hi')).toBe(0);
+    expect(meanAbsDiff(layer('👋'), layer('🎉'))).toBeGreaterThan(0.5);
   });
 
   it('shrinks a long caption to fit the frame and keeps frame 0 off the border', () => {

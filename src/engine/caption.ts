@@ -17,15 +17,36 @@ const CJK_FONT_FILES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 ];
 const CAPTION_FAMILY = 'PopCon Caption';
+/**
+ * Emoji in a caption ("Hi 👋") are drawn in colour from Noto Color Emoji (Debian's
+ * fonts-noto-color-emoji; .ci/run and the images install it), named after the text face so
+ * each emoji falls back to it and the rest of the text does not.
+ */
+const EMOJI_FONT_FILE = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+const EMOJI_FAMILY = 'PopCon Emoji';
 
 /** Fallbacks when the CJK font is missing: Latin still renders, CJK may show as boxes. */
 const FALLBACK_FAMILIES = ['Noto Sans CJK JP', 'Noto Sans JP', 'DejaVu Sans', 'Liberation Sans'];
 
 let cachedFamily: string | null | undefined;
+let emojiFamily: string | null | undefined;
 
 /** The path of the CJK caption font, or undefined when this machine has none. */
 export function captionFontFile(): string | undefined {
   return CJK_FONT_FILES.find((f) => fs.existsSync(f));
+}
+
+/** The path of the colour emoji font, or undefined when this machine has none. */
+export function emojiFontFile(): string | undefined {
+  return fs.existsSync(EMOJI_FONT_FILE) ? EMOJI_FONT_FILE : undefined;
+}
+
+function pickEmojiFamily(): string | null {
+  if (emojiFamily === undefined) {
+    const file = emojiFontFile();
+    emojiFamily = file && GlobalFonts.registerFromPath(file, EMOJI_FAMILY) ? EMOJI_FAMILY : null;
+  }
+  return emojiFamily;
 }
 
 function pickFamily(): string | null {
@@ -52,7 +73,9 @@ export function renderCaption(text: string, size: number, margin: number): Canva
   const ctx = layer.getContext('2d');
   const maxW = size - 2 * margin;
   let px = Math.round(size * 0.16);
-  const fontFor = (p: number) => `bold ${p}px "${family}"`;
+  const emoji = pickEmojiFamily();
+  const families = emoji ? `"${family}", "${emoji}"` : `"${family}"`;
+  const fontFor = (p: number) => `bold ${p}px ${families}`;
   const outlineFor = (p: number) => Math.max(2, p * 0.22);
   ctx.font = fontFor(px);
   // Shrink until text plus outline fits the width; never below a legible 9% of the frame.

@@ -55,16 +55,63 @@ interface ChangeBox {
 
 const area = (box: ChangeBox | null) => (box ? box.width * box.height : 1);
 
+/** Palette planes read four indices at a time, when their memory allows it. */
+function wordsOf(plane: Plane): Uint32Array | null {
+  return plane instanceof Uint8Array && plane.byteOffset % 4 === 0
+    ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
+    : null;
+}
+
+/** The first unit in [from, to) where `a` and `b` differ, or -1; equal runs are skipped a word at a time. */
+function firstDiff(
+  a: Plane,
+  b: Plane,
+  aw: Uint32Array | null,
+  bw: Uint32Array | null,
+  from: number,
+  to: number,
+) {
+  let p = from;
+  if (aw && bw) {
+    for (; p < to && (p & 3) !== 0; p++) if (a[p] !== b[p]) return p;
+    while (p + 4 <= to && aw[p >> 2] === bw[p >> 2]) p += 4;
+  }
+  for (; p < to; p++) if (a[p] !== b[p]) return p;
+  return -1;
+}
+
+/** The last unit in [from, to) where `a` and `b` differ, or -1. */
+function lastDiff(
+  a: Plane,
+  b: Plane,
+  aw: Uint32Array | null,
+  bw: Uint32Array | null,
+  from: number,
+  to: number,
+) {
+  let p = to;
+  if (aw && bw) {
+    for (; p > from && (p & 3) !== 0; p--) if (a[p - 1] !== b[p - 1]) return p - 1;
+    while (p - 4 >= from && aw[(p >> 2) - 1] === bw[(p >> 2) - 1]) p -= 4;
+  }
+  for (; p > from; p--) if (a[p - 1] !== b[p - 1]) return p - 1;
+  return -1;
+}
+
 /**
  * The bounding box of the pixels where `cur` differs from canvas `base`, or null when none
  * does. OVER is usable when it reproduces every changed pixel exactly (the new pixel is
  * opaque, or it is visible and lands on a fully transparent one), because then unchanged
  * pixels can be written as the transparent unit, which compresses far better. Anything
  * that must become more transparent needs SOURCE. Scans stop early once `limit` (the best
- * area so far) cannot be beaten.
+ * area so far) cannot be beaten. Each row is searched for its first and last change, four
+ * palette indices at a time, and pixels in between are only looked at while OVER still holds
+ * (on 180 px emojis this scan took ~5 ms an animation pixel by pixel).
  */
 function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): ChangeBox | null {
   const { width, height, alphaOf, transparent } = planes;
+  const baseWords = wordsOf(base);
+  const curWords = wordsOf(cur);
   let minX = width;
   let minY = height;
   let maxX = -1;
@@ -72,21 +119,16 @@ function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): Chan
   let overOk = transparent !== null;
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    let first = -1;
-    let last = -1;
-    for (let x = 0; x < width; x++) {
-      const p = row + x;
-      if (base[p] === cur[p]) continue;
-      if (first < 0) first = x;
-      last = x;
-      if (overOk) {
-        const a = alphaOf(cur[p]);
-        overOk = a === 255 || (a > 0 && alphaOf(base[p]) === 0);
-      }
-    }
+    const first = firstDiff(base, cur, baseWords, curWords, row, row + width);
     if (first < 0) continue;
-    if (first < minX) minX = first;
-    if (last > maxX) maxX = last;
+    const last = lastDiff(base, cur, baseWords, curWords, first, row + width);
+    for (let p = first; overOk && p <= last; p++) {
+      if (base[p] === cur[p]) continue;
+      const a = alphaOf(cur[p]);
+      overOk = a === 255 || (a > 0 && alphaOf(base[p]) === 0);
+    }
+    if (first - row < minX) minX = first - row;
+    if (last - row > maxX) maxX = last - row;
     if (minY > y) minY = y;
     maxY = y;
     // Rows only add to the box: once it is wider × taller than the best so far, stop.

@@ -14,6 +14,8 @@ function frameControls(buf: Uint8Array) {
       seq: readU32(c.data, 0),
       width: readU32(c.data, 4),
       height: readU32(c.data, 8),
+      x: readU32(c.data, 12),
+      y: readU32(c.data, 16),
       dispose: c.data[24],
       blend: c.data[25],
     }));
@@ -151,6 +153,41 @@ describe('encodeApng inter-frame deltas', () => {
       }
       expectExactFrames(decodeApng(buf), seq);
     }
+  });
+
+  it('finds single changed pixels at every position in a row, with a width that is not a multiple of 4', async () => {
+    // Palette rows are compared four indices at a time: changes at the first and last pixel
+    // of rows, and on either side of a word boundary, must each give a 1×1 rectangle there.
+    const [w, h] = [37, 9];
+    const still = new Uint8Array(w * h * 4);
+    fillRect(still, w, 0, 0, w, h, [40, 90, 200, 255]);
+    const spots: [number, number][] = [
+      [0, 0],
+      [36, 0],
+      [3, 4],
+      [4, 4],
+      [35, 8],
+      [36, 8],
+      [0, 8],
+    ];
+    const frames = [
+      still,
+      ...spots.map(([x, y]) => {
+        const f = still.slice();
+        fillRect(f, w, x, y, 1, 1, [250, 20, 20, 255]);
+        return f;
+      }),
+    ];
+    const seq: FrameSequence = { width: w, height: h, frames, durationMs: 1600 };
+    const buf = await encodeApng(seq);
+    const controls = frameControls(buf).slice(1);
+    controls.forEach((fc, i) => {
+      // Each frame either draws its spot on the still canvas or erases the last one and draws its own.
+      const [x, y] = spots[i];
+      expect(fc.width * fc.height).toBeGreaterThanOrEqual(1);
+      expect(x >= fc.x && x < fc.x + fc.width && y >= fc.y && y < fc.y + fc.height).toBe(true);
+    });
+    expectExactFrames(decodeApng(buf), seq);
   });
 
   it('numbers fcTL and fdAT chunks in one unbroken sequence', async () => {

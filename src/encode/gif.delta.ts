@@ -58,12 +58,33 @@ function grow(box: Box, x: number, y: number): void {
   if (y > box.maxY) box.maxY = y;
 }
 
+/** Four indices at a time, when the plane's memory allows it. */
+function wordsOf(plane: Uint8Array): Uint32Array | null {
+  return plane.byteOffset % 4 === 0
+    ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
+    : null;
+}
+
+/** Whether a row's scan at `p` may skip the four indices from `p` on as one word (all of them equal in both planes). */
+function sameWord(p: number, rowEnd: number, a: Uint32Array | null, b: Uint32Array | null): boolean {
+  return a !== null && b !== null && (p & 3) === 0 && p + 4 <= rowEnd && a[p >> 2] === b[p >> 2];
+}
+
 /** Pixels shown in `cur` that `next` makes transparent: they need a disposal to clear them. */
 function uncovered(input: DeltaInput, cur: Uint8Array, next: Uint8Array): Box {
-  const { width, transparentIndex: t } = input;
+  const { width, height, transparentIndex: t } = input;
+  const curWords = wordsOf(cur);
+  const nextWords = wordsOf(next);
   const box = emptyBox();
-  for (let p = 0; p < cur.length; p++) {
-    if (cur[p] !== t && next[p] === t) grow(box, p % width, (p / width) | 0);
+  for (let y = 0; y < height; y++) {
+    const rowEnd = (y + 1) * width;
+    for (let p = y * width; p < rowEnd; p++) {
+      if (sameWord(p, rowEnd, curWords, nextWords)) {
+        p += 3;
+        continue;
+      }
+      if (cur[p] !== t && next[p] === t) grow(box, p - y * width, y);
+    }
   }
   return box;
 }
@@ -71,15 +92,17 @@ function uncovered(input: DeltaInput, cur: Uint8Array, next: Uint8Array): Box {
 /**
  * Plans every frame's rectangle and disposal. The wrap from the last frame to the first
  * is planned like any other step, so players that do not reset the canvas on a new loop
- * still show frame 0 correctly.
+ * still show frame 0 correctly. The canvas holds what a viewer shows, with the transparent
+ * index where nothing is (that index is never drawn: it means "leave as is"), so runs of
+ * pixels where the frame equals the canvas are skipped four at a time.
  */
 export function planGifFrames(input: DeltaInput): GifFrameRect[] {
   const { width, height, frames, palette, transparentIndex: t } = input;
   const n = frames.length;
-  const canvas = new Int16Array(width * height).fill(-1);
+  const canvas = new Uint8Array(width * height).fill(t);
+  const canvasWords = wordsOf(canvas);
   const tol2 = 3 * input.tolerance * input.tolerance;
   const close = (a: number, b: number) => {
-    if (tol2 === 0) return false;
     const dr = palette[a * 4] - palette[b * 4];
     const dg = palette[a * 4 + 1] - palette[b * 4 + 1];
     const db = palette[a * 4 + 2] - palette[b * 4 + 2];
@@ -88,24 +111,32 @@ export function planGifFrames(input: DeltaInput): GifFrameRect[] {
   const out: GifFrameRect[] = [];
   for (let i = 0; i < n; i++) {
     const target = frames[i];
+    const targetWords = wordsOf(target);
     const draw = new Uint8Array(width * height);
+    const drawWords = wordsOf(draw);
     const box = emptyBox();
     for (let y = 0; y < height; y++) {
+      const rowEnd = (y + 1) * width;
       let first = -1;
       let last = -1;
-      for (let x = 0, p = y * width; x < width; x++, p++) {
+      for (let p = y * width; p < rowEnd; p++) {
+        // Equal to what is shown (or transparent on an empty canvas): nothing to draw.
+        if (sameWord(p, rowEnd, targetWords, canvasWords)) {
+          p += 3;
+          continue;
+        }
         const want = target[p];
         if (want === t) continue;
         const shown = canvas[p];
-        if (i === 0 || shown < 0 || (shown !== want && !close(shown, want))) {
+        if (shown === t || (shown !== want && !(tol2 > 0 && close(shown, want)))) {
           draw[p] = 1;
-          if (first < 0) first = x;
-          last = x;
+          if (first < 0) first = p;
+          last = p;
         }
       }
       if (first >= 0) {
-        grow(box, first, y);
-        grow(box, last, y);
+        grow(box, first - y * width, y);
+        grow(box, last - y * width, y);
       }
     }
     const clear = n > 1 ? uncovered(input, target, frames[(i + 1) % n]) : emptyBox();
@@ -120,15 +151,20 @@ export function planGifFrames(input: DeltaInput): GifFrameRect[] {
     const h = box.maxY - box.minY + 1;
     const indices = new Uint8Array(w * h).fill(t);
     for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const p = (box.minY + y) * width + box.minX + x;
+      const rowStart = (box.minY + y) * width + box.minX;
+      const rowEnd = rowStart + w;
+      for (let p = rowStart, o = y * w; p < rowEnd; p++, o++) {
+        if (drawWords && (p & 3) === 0 && p + 4 <= rowEnd && drawWords[p >> 2] === 0) {
+          p += 3;
+          o += 3;
+          continue;
+        }
         if (!draw[p]) continue;
-        const o = y * w + x;
         let v = target[p];
         // Lossy: repeat the left or upper neighbour when it is close to this pixel's colour
         // (longer runs and repeated rows for LZW); the error stays bounded by the tolerance.
-        if (tol2 > 0 && v !== t) {
-          const left = x > 0 ? indices[o - 1] : t;
+        if (tol2 > 0) {
+          const left = p > rowStart ? indices[o - 1] : t;
           const up = y > 0 ? indices[o - w] : t;
           if (left !== t && left !== v && close(left, v)) v = left;
           else if (up !== t && up !== v && close(up, v)) v = up;
@@ -139,7 +175,7 @@ export function planGifFrames(input: DeltaInput): GifFrameRect[] {
     }
     if (disposal === DISPOSAL_BACKGROUND) {
       for (let y = box.minY; y <= box.maxY; y++)
-        canvas.fill(-1, y * width + box.minX, y * width + box.maxX + 1);
+        canvas.fill(t, y * width + box.minX, y * width + box.maxX + 1);
     }
     out.push({ x: box.minX, y: box.minY, width: w, height: h, disposal, indices });
   }

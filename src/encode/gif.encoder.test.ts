@@ -39,6 +39,30 @@ describe('encodeGif', () => {
     expect(stillGif.frames.slice(1).map((f) => f.width * f.height)).toEqual([1, 1, 1]);
   });
 
+  it('finds single changed and uncovered pixels at row ends and word boundaries (width 37)', async () => {
+    // The delta planner compares four indices at a time; a spot at the first or last pixel
+    // of a row, or either side of a word boundary, must still be drawn and later cleared.
+    const [w, h] = [37, 9];
+    const spots: [number, number][] = [
+      [0, 0],
+      [36, 0],
+      [3, 4],
+      [4, 4],
+      [35, 8],
+      [36, 8],
+      [0, 8],
+    ];
+    const frames = spots.map(([x, y]) => {
+      const img = new Uint8Array(w * h * 4);
+      fillRect(img, w, 10, 2, 12, 5, [20, 40, 220, 255]);
+      fillRect(img, w, x, y, 1, 1, [250, 20, 20, 255]);
+      return img;
+    });
+    const seq: FrameSequence = { width: w, height: h, frames, durationMs: 700 };
+    const gif = decodeGif(await encodeGif(seq));
+    expect(gif.frames.map((f, i) => same(f.rgba, seq.frames[i]))).toEqual(frames.map(() => true));
+  });
+
   it('spreads the loop time over centisecond delays that add up to it', async () => {
     const gif = decodeGif(await encodeGif(emojiFrames(32, 32, 16, 2000)));
     const delays = gif.frames.map((f) => f.delayCs);

@@ -55,44 +55,41 @@ interface ChangeBox {
 
 const area = (box: ChangeBox | null) => (box ? box.width * box.height : 1);
 
-/** Palette planes read four indices at a time, when their memory allows it. */
+/** Two planes compared unit by unit, and four palette indices at a time when their memory allows it. */
+interface PlanePair {
+  a: Plane;
+  b: Plane;
+  aWords: Uint32Array | null;
+  bWords: Uint32Array | null;
+}
+
 function wordsOf(plane: Plane): Uint32Array | null {
   return plane instanceof Uint8Array && plane.byteOffset % 4 === 0
     ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
     : null;
 }
 
-/** The first unit in [from, to) where `a` and `b` differ, or -1; equal runs are skipped a word at a time. */
-function firstDiff(
-  a: Plane,
-  b: Plane,
-  aw: Uint32Array | null,
-  bw: Uint32Array | null,
-  from: number,
-  to: number,
-) {
+function pairOf(a: Plane, b: Plane): PlanePair {
+  return { a, b, aWords: wordsOf(a), bWords: wordsOf(b) };
+}
+
+/** The first unit in [from, to) where the planes differ, or -1; equal runs are skipped a word at a time. */
+function firstDiff({ a, b, aWords, bWords }: PlanePair, from: number, to: number): number {
   let p = from;
-  if (aw && bw) {
+  if (aWords && bWords) {
     for (; p < to && (p & 3) !== 0; p++) if (a[p] !== b[p]) return p;
-    while (p + 4 <= to && aw[p >> 2] === bw[p >> 2]) p += 4;
+    while (p + 4 <= to && aWords[p >> 2] === bWords[p >> 2]) p += 4;
   }
   for (; p < to; p++) if (a[p] !== b[p]) return p;
   return -1;
 }
 
-/** The last unit in [from, to) where `a` and `b` differ, or -1. */
-function lastDiff(
-  a: Plane,
-  b: Plane,
-  aw: Uint32Array | null,
-  bw: Uint32Array | null,
-  from: number,
-  to: number,
-) {
+/** The last unit in [from, to) where the planes differ, or -1. */
+function lastDiff({ a, b, aWords, bWords }: PlanePair, from: number, to: number): number {
   let p = to;
-  if (aw && bw) {
+  if (aWords && bWords) {
     for (; p > from && (p & 3) !== 0; p--) if (a[p - 1] !== b[p - 1]) return p - 1;
-    while (p - 4 >= from && aw[(p >> 2) - 1] === bw[(p >> 2) - 1]) p -= 4;
+    while (p - 4 >= from && aWords[(p >> 2) - 1] === bWords[(p >> 2) - 1]) p -= 4;
   }
   for (; p > from; p--) if (a[p - 1] !== b[p - 1]) return p - 1;
   return -1;
@@ -110,8 +107,7 @@ function lastDiff(
  */
 function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): ChangeBox | null {
   const { width, height, alphaOf, transparent } = planes;
-  const baseWords = wordsOf(base);
-  const curWords = wordsOf(cur);
+  const pair = pairOf(base, cur);
   let minX = width;
   let minY = height;
   let maxX = -1;
@@ -119,9 +115,9 @@ function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): Chan
   let overOk = transparent !== null;
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    const first = firstDiff(base, cur, baseWords, curWords, row, row + width);
+    const first = firstDiff(pair, row, row + width);
     if (first < 0) continue;
-    const last = lastDiff(base, cur, baseWords, curWords, first, row + width);
+    const last = lastDiff(pair, first, row + width);
     for (let p = first; overOk && p <= last; p++) {
       if (base[p] === cur[p]) continue;
       const a = alphaOf(cur[p]);

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { FrameSequence } from '../domain/image.ts';
 import { decodeGif } from './gif.decoder.ts';
 import { encodeGif } from './gif.encoder.ts';
-import { emojiFrames, fillRect, SOFT_RED as RED, softDisc } from './synthetic.fixtures.ts';
+import {
+  EDGE_SPOTS,
+  edgeSpotFrames,
+  emojiFrames,
+  fillRect,
+  SOFT_RED as RED,
+  softDisc,
+} from './synthetic.fixtures.ts';
 
 /** A blue square walking right over transparency, with a green dot: three colours, pixels uncovered every frame. */
 function walkingSquare(): FrameSequence {
@@ -42,25 +49,12 @@ describe('encodeGif', () => {
   it('finds single changed and uncovered pixels at row ends and word boundaries (width 37)', async () => {
     // The delta planner compares four indices at a time; a spot at the first or last pixel
     // of a row, or either side of a word boundary, must still be drawn and later cleared.
-    const [w, h] = [37, 9];
-    const spots: [number, number][] = [
-      [0, 0],
-      [36, 0],
-      [3, 4],
-      [4, 4],
-      [35, 8],
-      [36, 8],
-      [0, 8],
-    ];
-    const frames = spots.map(([x, y]) => {
-      const img = new Uint8Array(w * h * 4);
-      fillRect(img, w, 10, 2, 12, 5, [20, 40, 220, 255]);
-      fillRect(img, w, x, y, 1, 1, [250, 20, 20, 255]);
-      return img;
-    });
-    const seq: FrameSequence = { width: w, height: h, frames, durationMs: 700 };
+    const { width: w, height: h } = EDGE_SPOTS;
+    const base = new Uint8Array(w * h * 4);
+    fillRect(base, w, 10, 2, 12, 5, [20, 40, 220, 255]);
+    const seq = edgeSpotFrames(base, 700);
     const gif = decodeGif(await encodeGif(seq));
-    expect(gif.frames.map((f, i) => same(f.rgba, seq.frames[i]))).toEqual(frames.map(() => true));
+    expect(gif.frames.map((f, i) => same(f.rgba, seq.frames[i]))).toEqual(seq.frames.map(() => true));
   });
 
   it('spreads the loop time over centisecond delays that add up to it', async () => {

@@ -111,3 +111,33 @@ export function softDisc(size: number, feather: number, radius = size * 0.35): U
   }
   return img;
 }
+
+/**
+ * Single pixels at the first and last pixel of rows and on either side of a four-pixel word
+ * boundary, on a 37 × 9 plane (a width that is not a multiple of 4): where encoders that
+ * compare indices a word at a time could miss a change.
+ */
+export const EDGE_SPOTS = {
+  width: 37,
+  height: 9,
+  spots: [
+    [0, 0],
+    [36, 0],
+    [3, 4],
+    [4, 4],
+    [35, 8],
+    [36, 8],
+    [0, 8],
+  ] as const,
+};
+
+/** One frame per edge spot: `base` with that spot drawn in red. */
+export function edgeSpotFrames(base: Uint8Array, durationMs: number): FrameSequence {
+  const { width, height, spots } = EDGE_SPOTS;
+  const frames = spots.map(([x, y]) => {
+    const f = base.slice();
+    fillRect(f, width, x, y, 1, 1, [250, 20, 20, 255]);
+    return f;
+  });
+  return { width, height, frames, durationMs };
+}

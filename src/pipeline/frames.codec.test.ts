@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FrameSequence } from '../domain/image.ts';
-import { decodeFrames, encodeFrames } from './frames.codec.ts';
+import { decodeFrames, encodeFrames, framesFile } from './frames.codec.ts';
 
 function sequence(): FrameSequence {
   const frames = [0, 1, 2].map((f) =>
@@ -12,17 +12,7 @@ function sequence(): FrameSequence {
 
 /** A master as the first file format wrote it: the same layout with a deflated body. */
 function deflateFormat(seq: FrameSequence): Buffer {
-  const header = Buffer.from(
-    JSON.stringify({
-      width: seq.width,
-      height: seq.height,
-      count: seq.frames.length,
-      durationMs: seq.durationMs,
-    }),
-  );
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(header.length);
-  return Buffer.concat([Buffer.from('PCFRAMES1'), len, header, zlib.deflateSync(Buffer.concat(seq.frames))]);
+  return framesFile(Buffer.from('PCFRAMES1'), seq, zlib.deflateSync(Buffer.concat(seq.frames)));
 }
 
 describe('master frames files', () => {

@@ -20,6 +20,18 @@ const inflate = promisify(zlib.inflate);
  * would otherwise hold the thread that also serves HTTP.
  */
 export async function encodeFrames(seq: FrameSequence): Promise<Buffer> {
+  const raw = Buffer.concat(seq.frames);
+  const body = await brotli(raw, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  return framesFile(MAGIC, seq, body);
+}
+
+/** The file layout of both formats: magic, header length, JSON header, compressed frames. */
+export function framesFile(magic: Buffer, seq: FrameSequence, body: Buffer): Buffer {
   const header = Buffer.from(
     JSON.stringify({
       width: seq.width,
@@ -30,14 +42,7 @@ export async function encodeFrames(seq: FrameSequence): Promise<Buffer> {
   );
   const len = Buffer.alloc(4);
   len.writeUInt32BE(header.length);
-  const raw = Buffer.concat(seq.frames);
-  const body = await brotli(raw, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-    },
-  });
-  return Buffer.concat([MAGIC, len, header, body]);
+  return Buffer.concat([magic, len, header, body]);
 }
 
 /** Reads frames written by `encodeFrames`; throws on anything else. */

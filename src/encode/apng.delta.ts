@@ -18,6 +18,7 @@ import {
   DISPOSE_NONE,
   DISPOSE_PREVIOUS,
 } from './apng.compose.ts';
+import { alignedWords } from './palette.remap.ts';
 
 /** One plane of pixel units: palette indices (bytes) or RGBA pixels as native-endian words. */
 export type Plane = Uint8Array | Uint32Array;
@@ -63,11 +64,7 @@ interface PlanePair {
   bWords: Uint32Array | null;
 }
 
-function wordsOf(plane: Plane): Uint32Array | null {
-  return plane instanceof Uint8Array && plane.byteOffset % 4 === 0
-    ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
-    : null;
-}
+const wordsOf = (plane: Plane) => (plane instanceof Uint8Array ? alignedWords(plane) : null);
 
 function pairOf(a: Plane, b: Plane): PlanePair {
   return { a, b, aWords: wordsOf(a), bWords: wordsOf(b) };

@@ -6,6 +6,8 @@
  * rectangle that covers them; its successor then redraws what was cleared.
  */
 
+import { alignedWords } from './palette.remap.ts';
+
 /** GIF disposal methods. */
 export const DISPOSAL_KEEP = 1;
 export const DISPOSAL_BACKGROUND = 2;
@@ -58,13 +60,6 @@ function grow(box: Box, x: number, y: number): void {
   if (y > box.maxY) box.maxY = y;
 }
 
-/** Four indices at a time, when the plane's memory allows it. */
-function wordsOf(plane: Uint8Array): Uint32Array | null {
-  return plane.byteOffset % 4 === 0
-    ? new Uint32Array(plane.buffer, plane.byteOffset, plane.length >> 2)
-    : null;
-}
-
 /** Whether a row's scan at `p` may skip the four indices from `p` on as one word (all of them equal in both planes). */
 function sameWord(p: number, rowEnd: number, a: Uint32Array | null, b: Uint32Array | null): boolean {
   return a !== null && b !== null && (p & 3) === 0 && p + 4 <= rowEnd && a[p >> 2] === b[p >> 2];
@@ -73,8 +68,8 @@ function sameWord(p: number, rowEnd: number, a: Uint32Array | null, b: Uint32Arr
 /** Pixels shown in `cur` that `next` makes transparent: they need a disposal to clear them. */
 function uncovered(input: DeltaInput, cur: Uint8Array, next: Uint8Array): Box {
   const { width, height, transparentIndex: t } = input;
-  const curWords = wordsOf(cur);
-  const nextWords = wordsOf(next);
+  const curWords = alignedWords(cur);
+  const nextWords = alignedWords(next);
   const box = emptyBox();
   for (let y = 0; y < height; y++) {
     const rowEnd = (y + 1) * width;
@@ -100,7 +95,7 @@ export function planGifFrames(input: DeltaInput): GifFrameRect[] {
   const { width, height, frames, palette, transparentIndex: t } = input;
   const n = frames.length;
   const canvas = new Uint8Array(width * height).fill(t);
-  const canvasWords = wordsOf(canvas);
+  const canvasWords = alignedWords(canvas);
   const tol2 = 3 * input.tolerance * input.tolerance;
   const close = (a: number, b: number) => {
     const dr = palette[a * 4] - palette[b * 4];
@@ -111,9 +106,9 @@ export function planGifFrames(input: DeltaInput): GifFrameRect[] {
   const out: GifFrameRect[] = [];
   for (let i = 0; i < n; i++) {
     const target = frames[i];
-    const targetWords = wordsOf(target);
+    const targetWords = alignedWords(target);
     const draw = new Uint8Array(width * height);
-    const drawWords = wordsOf(draw);
+    const drawWords = alignedWords(draw);
     const box = emptyBox();
     for (let y = 0; y < height; y++) {
       const rowEnd = (y + 1) * width;

@@ -140,6 +140,13 @@ class ColorCache {
 /** Where alpha sits in an RGBA word read natively: the top byte on little-endian machines, the low one elsewhere. */
 export const ALPHA_SHIFT = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 24 : 0;
 
+/** A Uint32 view of the bytes, four at a time, or null when they are not 4-aligned (no copy). */
+export function alignedWords(bytes: Uint8Array): Uint32Array | null {
+  return bytes.byteOffset % 4 === 0
+    ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)
+    : null;
+}
+
 /** A Uint32 view of RGBA bytes, copying only when the bytes are not 4-aligned. */
 export function words(bytes: Uint8Array): Uint32Array {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();

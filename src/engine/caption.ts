@@ -28,8 +28,7 @@ const EMOJI_FAMILY = 'PopCon Emoji';
 /** Fallbacks when the CJK font is missing: Latin still renders, CJK may show as boxes. */
 const FALLBACK_FAMILIES = ['Noto Sans CJK JP', 'Noto Sans JP', 'DejaVu Sans', 'Liberation Sans'];
 
-let cachedFamily: string | null | undefined;
-let emojiFamily: string | null | undefined;
+let cachedFonts: string | null | undefined;
 
 /** The path of the CJK caption font, or undefined when this machine has none. */
 export function captionFontFile(): string | undefined {
@@ -41,24 +40,25 @@ export function emojiFontFile(): string | undefined {
   return fs.existsSync(EMOJI_FONT_FILE) ? EMOJI_FONT_FILE : undefined;
 }
 
-function pickEmojiFamily(): string | null {
-  if (emojiFamily === undefined) {
-    const file = emojiFontFile();
-    emojiFamily = file && GlobalFonts.registerFromPath(file, EMOJI_FAMILY) ? EMOJI_FAMILY : null;
-  }
-  return emojiFamily;
+/** The face for the text: the registered CJK font, else an installed fallback; null when there is none. */
+function textFamily(): string | null {
+  const file = captionFontFile();
+  if (file && GlobalFonts.registerFromPath(file, CAPTION_FAMILY)) return CAPTION_FAMILY;
+  const installed = new Set(GlobalFonts.families.map((f) => f.family));
+  return FALLBACK_FAMILIES.find((f) => installed.has(f)) ?? GlobalFonts.families[0]?.family ?? null;
 }
 
-function pickFamily(): string | null {
-  if (cachedFamily !== undefined) return cachedFamily;
-  const file = captionFontFile();
-  if (file && GlobalFonts.registerFromPath(file, CAPTION_FAMILY)) {
-    cachedFamily = CAPTION_FAMILY;
-    return cachedFamily;
-  }
-  const installed = new Set(GlobalFonts.families.map((f) => f.family));
-  cachedFamily = FALLBACK_FAMILIES.find((f) => installed.has(f)) ?? GlobalFonts.families[0]?.family ?? null;
-  return cachedFamily;
+/**
+ * The caption's CSS font families, worked out (and the fonts registered) once: the text
+ * face, then the emoji face when it is installed; null when no font can draw text.
+ */
+function captionFonts(): string | null {
+  if (cachedFonts !== undefined) return cachedFonts;
+  const family = textFamily();
+  const emojiFile = emojiFontFile();
+  const emoji = family !== null && emojiFile && GlobalFonts.registerFromPath(emojiFile, EMOJI_FAMILY);
+  cachedFonts = family === null ? null : emoji ? `"${family}", "${EMOJI_FAMILY}"` : `"${family}"`;
+  return cachedFonts;
 }
 
 /**
@@ -67,15 +67,13 @@ function pickFamily(): string | null {
  */
 export function renderCaption(text: string, size: number, margin: number): Canvas | undefined {
   const caption = text.trim();
-  const family = pickFamily();
-  if (caption === '' || family === null) return undefined;
+  const fonts = captionFonts();
+  if (caption === '' || fonts === null) return undefined;
   const layer = createCanvas(size, size);
   const ctx = layer.getContext('2d');
   const maxW = size - 2 * margin;
   let px = Math.round(size * 0.16);
-  const emoji = pickEmojiFamily();
-  const families = emoji ? `"${family}", "${emoji}"` : `"${family}"`;
-  const fontFor = (p: number) => `bold ${p}px ${families}`;
+  const fontFor = (p: number) => `bold ${p}px ${fonts}`;
   const outlineFor = (p: number) => Math.max(2, p * 0.22);
   ctx.font = fontFor(px);
   // Shrink until text plus outline fits the width; never below a legible 9% of the frame.

@@ -266,12 +266,12 @@ export function getConfig(): Promise<AppConfig> {
   return configPromise;
 }
 
-/** URL of a built-in character's preview PNG in the given colour. */
 /** Whether `color` (#rrggbb, any case) is one of the character's presets. */
 export function isPresetColor(character: CharacterInfo, color: string): boolean {
   return Object.values(character.presets).some((hex) => hex.toLowerCase() === color.toLowerCase());
 }
 
+/** URL of a built-in character's preview PNG in the given colour. */
 export function characterPreviewUrl(characterId: string, color: string): string {
   return `/api/characters/${encodeURIComponent(characterId)}/preview.png?color=${encodeURIComponent(color)}`;
 }

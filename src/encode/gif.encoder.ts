@@ -9,7 +9,7 @@ import { unitDelays } from './frames.timing.ts';
 import { planGifFrames } from './gif.delta.ts';
 import { flattenAlpha, type Matte } from './gif.flatten.ts';
 import { lzwEncode } from './gif.lzw.ts';
-import { type IndexedAnimation, quantizeFrames } from './palette.quantize.ts';
+import { type IndexedAnimation, type PaletteEffort, quantizeFrames } from './palette.quantize.ts';
 import { withScratch } from './scratch.pool.ts';
 
 export interface GifOptions {
@@ -32,15 +32,16 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 const u16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
 
 /**
- * libimagequant effort 3 rather than APNG's 5: GIF's on/off alpha costs far more than the
- * palette does, so on 8 engine emojis effort 3 lost 0.01–0.02 dB PSNR and 0.0003 SSIM
- * (128 and 360 px) while taking 24 ms less CPU an encode (APNG at effort 3 lost 1.2 dB).
+ * libimagequant effort 3 rather than APNG's 5, and no Lloyd rounds after it: GIF's on/off
+ * alpha costs far more than the palette does. On 8 engine emojis effort 3 lost 0.01–0.02
+ * dB PSNR and 0.0003 SSIM (128 and 360 px) while taking 24 ms less CPU an encode (APNG at
+ * effort 3 lost 1.2 dB), and two Lloyd rounds gained only 0.01–0.02 dB.
  */
-const GIF_QUANT_EFFORT = 3;
+const GIF_PALETTE: PaletteEffort = { effort: 3, rounds: 0 };
 
 /** Guarantees a transparent entry (the delta's "leave as is"), even for opaque animations. */
 async function indexed(frames: Uint8Array[], seq: FrameSequence, colors: number, dither: number) {
-  const quantize = (n: number) => quantizeFrames(frames, seq.width, seq.height, n, dither, GIF_QUANT_EFFORT);
+  const quantize = (n: number) => quantizeFrames(frames, seq.width, seq.height, n, dither, GIF_PALETTE);
   let q: IndexedAnimation = await quantize(colors);
   if (q.transparentIndex >= 0) return q;
   if (q.count >= colors || q.count >= 256) q = await quantize(Math.max(2, colors - 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantizeFrames } from './palette.quantize.ts';
-import { remapFrames } from './palette.remap.ts';
+import { quantizeFrames, refinePalette } from './palette.quantize.ts';
+import { nearestEntries, type Palette, remapFrames } from './palette.remap.ts';
 import { emojiFrames, fillRect } from './synthetic.fixtures.ts';
 
 describe('quantizeFrames', () => {
@@ -62,5 +62,74 @@ describe('quantizeFrames', () => {
     const expected = remapFrames(frames, w, w, palette, q.transparentIndex, 0);
     expect(q.frames.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
     expect(q.frames[0][0]).toBe(q.transparentIndex);
+  });
+});
+
+describe('refinePalette', () => {
+  /** Colours as RGBA words (native order, as the histogram keeps them). */
+  const wordsOf = (colors: number[][]) => new Uint32Array(Uint8Array.from(colors.flat()).buffer);
+  /** Weighted squared error in premultiplied RGBA of each colour against its nearest entry. */
+  const error = (palette: Palette, colors: number[][], counts: number[]) => {
+    const entry = nearestEntries(palette, wordsOf(colors));
+    return colors.reduce((sum, [r, g, b, a], i) => {
+      const e = entry[i] * 4;
+      const p = palette.rgba;
+      const pa = p[e + 3];
+      const d = [r * a - p[e] * pa, g * a - p[e + 1] * pa, b * a - p[e + 2] * pa].map((v) => v / 255);
+      return sum + counts[i] * (d[0] ** 2 + d[1] ** 2 + d[2] ** 2 + (a - pa) ** 2);
+    }, 0);
+  };
+
+  // Two opaque clusters and one translucent one, each of four colours around a centre.
+  const around = ([r, g, b, a]: number[]) =>
+    [
+      [-6, 0, 2],
+      [6, 2, -2],
+      [0, -6, 4],
+      [2, 6, -4],
+    ].map(([dr, dg, db]) => [r + dr, g + dg, b + db, a]);
+  const colors = [
+    ...around([200, 40, 40, 255]),
+    ...around([40, 40, 200, 255]),
+    ...around([40, 200, 40, 120]),
+  ];
+  const counts = colors.map((_, i) => 1 + (i % 4));
+  const mean = (from: number, c: number) => {
+    const w = counts.slice(from, from + 4);
+    return colors.slice(from, from + 4).reduce((s, col, i) => s + col[c] * w[i], 0) / 10;
+  };
+
+  it('moves each entry to the weighted mean of its colours and lowers the error', () => {
+    // Entries off their clusters' centres, plus one no colour is near.
+    const start: Palette = {
+      rgba: Uint8Array.from([215, 55, 30, 255, 30, 30, 215, 255, 55, 215, 30, 100, 128, 128, 128, 255]),
+      count: 4,
+    };
+    const refined = refinePalette(start, wordsOf(colors), Uint32Array.from(counts), 1);
+    for (const [entry, from] of [
+      [0, 0],
+      [1, 4],
+      [2, 8],
+    ]) {
+      for (let c = 0; c < 3; c++) expect(refined.rgba[entry * 4 + c]).toBe(Math.round(mean(from, c)));
+    }
+    // Opaque entries stay opaque; the translucent one takes its colours' alpha.
+    expect(refined.rgba[3]).toBe(255);
+    expect(refined.rgba[7]).toBe(255);
+    expect(refined.rgba[11]).toBe(120);
+    // The entry no colour maps to is left as it was.
+    expect(Array.from(refined.rgba.subarray(12, 16))).toEqual([128, 128, 128, 255]);
+    expect(error(refined, colors, counts)).toBeLessThan(error(start, colors, counts) / 10);
+    // The input palette is not changed.
+    expect(start.rgba[0]).toBe(215);
+  });
+
+  it('keeps opaque entries for opaque colours even when translucent colours join them', () => {
+    // One opaque entry serving an opaque cluster and a faint one: it moves to the opaque colours' mean only.
+    const mixed = [...around([200, 40, 40, 255]), [255, 255, 255, 10]];
+    const start: Palette = { rgba: Uint8Array.from([180, 60, 60, 255]), count: 1 };
+    const refined = refinePalette(start, wordsOf(mixed), Uint32Array.from([1, 2, 3, 4, 50]), 3);
+    expect(refined.rgba[3]).toBe(255);
+    for (let c = 0; c < 3; c++) expect(refined.rgba[c]).toBe(Math.round(mean(0, c)));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * One palette for a whole animation. libimagequant (through sharp) chooses the palette
- * from a weighted sample of the animation's colour histogram; `palette.remap.ts`
- * then maps the frames. Animations with few enough colours get an exact palette.
+ * from a weighted sample of the animation's colour histogram, Lloyd rounds over the whole
+ * histogram fit it to every colour, and `palette.remap.ts` then maps the frames.
+ * Animations with few enough colours get an exact palette.
  */
 import sharp from 'sharp';
 import { decodeApng } from './apng.decoder.ts';
@@ -31,6 +32,14 @@ const SAMPLE_PIXELS = 32768;
 const QUANT_EFFORT = 5;
 /** Palette alpha at or above this is treated as opaque. */
 const NEAR_OPAQUE = 248;
+/**
+ * Lloyd rounds after libimagequant (`refinePalette`), ~2.5 ms each on a 180 px emoji. On 8
+ * engine emojis at 180 px without dithering, libimagequant at effort 5 alone gave 49.68 dB
+ * PSNR and 0.99912 SSIM; one round 49.91 dB, two 49.97 dB and 0.99918, three 50.00, five
+ * 50.04, with the files' bytes unchanged (−0.2%). Effort 3 or 4 with three rounds instead
+ * (49.77 / 49.95 dB, 10–15 ms less) made the files 1.2% and 2.5% larger.
+ */
+const REFINE_ROUNDS = 2;
 
 /**
  * Exact RGBA colour counts, each colour with a dense id in order of first sight (open
@@ -211,6 +220,73 @@ async function libimagequantPalette(
   return { rgba, count };
 }
 
+/**
+ * Lloyd's k-means rounds over the whole histogram (`colors`, RGBA words none fully
+ * transparent, seen `counts` times each), in the space the mapping measures
+ * distance in (premultiplied RGBA): each entry moves to the weighted mean of the colours
+ * that map to it. libimagequant chose the palette from a sample of the histogram and in its
+ * own colour space; these rounds fit it to every colour, in the error we are judged by.
+ * Opaque entries stay opaque and move to the mean of their opaque colours (opaque pixels
+ * may only take opaque entries); translucent entries stay translucent. An entry no colour
+ * maps to stays where it is.
+ */
+export function refinePalette(
+  palette: Palette,
+  colors: Uint32Array,
+  counts: Uint32Array,
+  rounds: number,
+): Palette {
+  const rgba = palette.rgba.slice();
+  const refined = { rgba, count: palette.count };
+  const bytes = new Uint8Array(colors.buffer, colors.byteOffset, colors.length * 4);
+  // Per entry: weighted sums of premultiplied r, g, b, of alpha and of weight, then of
+  // straight r, g, b and of weight over the opaque colours alone.
+  const SLOTS = 9;
+  const sums = new Float64Array(palette.count * SLOTS);
+  for (let round = 0; round < rounds; round++) {
+    const entry = nearestEntries(refined, colors);
+    sums.fill(0);
+    for (let i = 0; i < colors.length; i++) {
+      const s = i * 4;
+      const w = counts[i];
+      const a = bytes[s + 3];
+      const e = entry[i] * SLOTS;
+      const wa = w * a;
+      sums[e] += wa * bytes[s];
+      sums[e + 1] += wa * bytes[s + 1];
+      sums[e + 2] += wa * bytes[s + 2];
+      sums[e + 3] += wa;
+      sums[e + 4] += w;
+      if (a === 255) {
+        sums[e + 5] += w * bytes[s];
+        sums[e + 6] += w * bytes[s + 1];
+        sums[e + 7] += w * bytes[s + 2];
+        sums[e + 8] += w;
+      }
+    }
+    for (let k = 0; k < palette.count; k++) {
+      const e = k * SLOTS;
+      const out = k * 4;
+      if (rgba[out + 3] === 255) {
+        const w = sums[e + 8];
+        if (w > 0) for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + 5 + c] / w);
+      } else if (sums[e + 3] > 0) {
+        for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + c] / sums[e + 3]);
+        rgba[out + 3] = Math.min(254, Math.max(1, Math.round(sums[e + 3] / sums[e + 4])));
+      }
+    }
+  }
+  return refined;
+}
+
+/** How hard the palette is searched for. */
+export interface PaletteEffort {
+  /** libimagequant effort, sharp's 1..10 (default 5). */
+  effort?: number;
+  /** Lloyd rounds after libimagequant (default 2; see `refinePalette`). */
+  rounds?: number;
+}
+
 /** Quantizes all frames to one shared palette of at most `colors` entries (2..256). */
 export async function quantizeFrames(
   frames: readonly Uint8Array[],
@@ -218,7 +294,7 @@ export async function quantizeFrames(
   height: number,
   colors: number,
   dither: number,
-  effort = QUANT_EFFORT,
+  { effort = QUANT_EFFORT, rounds = REFINE_ROUNDS }: PaletteEffort = {},
 ): Promise<IndexedAnimation> {
   const { hist, transparent, opaque } = histogram(frames);
   const visibleBudget = Math.max(1, colors - (transparent ? 1 : 0));
@@ -232,7 +308,8 @@ export async function quantizeFrames(
     const indexOfId = Uint8Array.from(sorted.indexOf);
     return { ...sorted.indexed, frames: mapByColor(frames, hist, indexOfId, 0) };
   }
-  const visible = await libimagequantPalette(hist, visibleBudget, opaque, effort);
+  const chosen = await libimagequantPalette(hist, visibleBudget, opaque, effort);
+  const visible = refinePalette(chosen, colorsSeen, hist.counts, rounds);
   const sorted = pngOrder(visible, transparent);
   const { palette, count } = sorted.indexed;
   const mapped = { rgba: palette, count };

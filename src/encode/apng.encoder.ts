@@ -94,8 +94,8 @@ interface Layout {
   extraChunks: Uint8Array[];
 }
 
-async function paletteLayout(seq: FrameSequence, colors: number, dither: number): Promise<Layout> {
-  const q = await quantizeFrames(seq.frames, seq.width, seq.height, colors, dither);
+function paletteLayout(seq: FrameSequence, colors: number, dither: number): Layout {
+  const q = quantizeFrames(seq.frames, seq.width, seq.height, colors, dither);
   const plte = new Uint8Array(q.count * 3);
   for (let i = 0; i < q.count; i++) plte.set(q.palette.subarray(i * 4, i * 4 + 3), i * 3);
   const trns = Uint8Array.from({ length: q.alphaCount }, (_, i) => q.palette[i * 4 + 3]);
@@ -157,7 +157,7 @@ function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay, dispose: number
 /** Encodes a frame sequence as an APNG (palette by default, RGBA when `lossless`). */
 export async function encodeApng(seq: FrameSequence, opts: ApngOptions = {}): Promise<Buffer> {
   const o = checkInput(seq, opts);
-  const layout = o.lossless ? losslessLayout(seq) : await paletteLayout(seq, o.colors, o.dither);
+  const layout = o.lossless ? losslessLayout(seq) : paletteLayout(seq, o.colors, o.dither);
   const delays = frameDelays(seq.durationMs, seq.frames.length);
   const ihdr = new Uint8Array(13);
   writeU32(ihdr, 0, seq.width);

@@ -9,7 +9,7 @@ import { unitDelays } from './frames.timing.ts';
 import { planGifFrames } from './gif.delta.ts';
 import { flattenAlpha, type Matte } from './gif.flatten.ts';
 import { lzwEncode } from './gif.lzw.ts';
-import { type IndexedAnimation, type PaletteEffort, quantizeFrames } from './palette.quantize.ts';
+import { type IndexedAnimation, quantizeFrames } from './palette.quantize.ts';
 import { withScratch } from './scratch.pool.ts';
 
 export interface GifOptions {
@@ -32,19 +32,17 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 const u16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
 
 /**
- * libimagequant effort 3 rather than APNG's 5, and no Lloyd rounds after it: GIF's on/off
- * alpha costs far more than the palette does. On 8 engine emojis effort 3 lost 0.01–0.02
- * dB PSNR and 0.0003 SSIM (128 and 360 px) while taking 24 ms less CPU an encode (APNG at
- * effort 3 lost 1.2 dB), and two Lloyd rounds gained only 0.01–0.02 dB.
+ * No Lloyd rounds after the median cut: GIF's on/off alpha costs far more than the palette
+ * does, and on 8 engine emojis (128 and 360 px) two rounds gained 0.00–0.01 dB PSNR.
  */
-const GIF_PALETTE: PaletteEffort = { effort: 3, rounds: 0 };
+const GIF_ROUNDS = 0;
 
 /** Guarantees a transparent entry (the delta's "leave as is"), even for opaque animations. */
-async function indexed(frames: Uint8Array[], seq: FrameSequence, colors: number, dither: number) {
-  const quantize = (n: number) => quantizeFrames(frames, seq.width, seq.height, n, dither, GIF_PALETTE);
-  let q: IndexedAnimation = await quantize(colors);
+function indexed(frames: Uint8Array[], seq: FrameSequence, colors: number, dither: number): IndexedAnimation {
+  const quantize = (n: number) => quantizeFrames(frames, seq.width, seq.height, n, dither, GIF_ROUNDS);
+  let q = quantize(colors);
   if (q.transparentIndex >= 0) return q;
-  if (q.count >= colors || q.count >= 256) q = await quantize(Math.max(2, colors - 1));
+  if (q.count >= colors || q.count >= 256) q = quantize(Math.max(2, colors - 1));
   const palette = new Uint8Array((q.count + 1) * 4);
   palette.set(q.palette.subarray(0, q.count * 4));
   return { ...q, palette, count: q.count + 1, transparentIndex: q.count };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantizeFrames, refinePalette } from './palette.quantize.ts';
+import { medianCut, quantizeFrames, refinePalette } from './palette.quantize.ts';
 import { nearestEntries, type Palette, remapFrames } from './palette.remap.ts';
 import { emojiFrames, fillRect } from './synthetic.fixtures.ts';
 
@@ -8,7 +8,7 @@ describe('quantizeFrames', () => {
     const img = new Uint8Array(4 * 4 * 4);
     fillRect(img, 4, 0, 0, 2, 2, [255, 0, 0, 255]);
     fillRect(img, 4, 2, 2, 2, 2, [0, 0, 255, 100]);
-    const q = await quantizeFrames([img], 4, 4, 256, 1);
+    const q = quantizeFrames([img], 4, 4, 256, 1);
     expect(q.count).toBe(3);
     expect(q.transparentIndex).toBe(0);
     expect(q.alphaCount).toBe(2);
@@ -19,7 +19,7 @@ describe('quantizeFrames', () => {
   it('uses at most the requested number of colours and maps opaque pixels to opaque entries', async () => {
     const seq = emojiFrames(90, 90, 4);
     for (const colors of [256, 64, 16, 2]) {
-      const q = await quantizeFrames(seq.frames, 90, 90, colors, 1);
+      const q = quantizeFrames(seq.frames, 90, 90, colors, 1);
       expect(q.count).toBeLessThanOrEqual(colors);
       const translucentOpaque = seq.frames.some((src, f) =>
         q.frames[f].some((idx, p) => src[p * 4 + 3] === 255 && q.palette[idx * 4 + 3] !== 255),
@@ -36,7 +36,7 @@ describe('quantizeFrames', () => {
     const seq = emojiFrames(90, 90, 2);
     const still = [seq.frames[0], seq.frames[0].slice()];
     fillRect(still[1], 90, 0, 0, 3, 3, [255, 255, 255, 255]);
-    const q = await quantizeFrames(still, 90, 90, 32, 1);
+    const q = quantizeFrames(still, 90, 90, 32, 1);
     let changed = 0;
     for (let p = 0; p < 90 * 90; p++) if (q.frames[0][p] !== q.frames[1][p]) changed++;
     expect(changed).toBeLessThanOrEqual(9);
@@ -57,7 +57,7 @@ describe('quantizeFrames', () => {
       }
       return img;
     });
-    const q = await quantizeFrames(frames, w, w, 256, 0);
+    const q = quantizeFrames(frames, w, w, 256, 0);
     const palette = { rgba: q.palette, count: q.count };
     const expected = remapFrames(frames, w, w, palette, q.transparentIndex, 0);
     expect(q.frames.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
@@ -131,5 +131,44 @@ describe('refinePalette', () => {
     const refined = refinePalette(start, wordsOf(mixed), Uint32Array.from([1, 2, 3, 4, 50]), 3);
     expect(refined.rgba[3]).toBe(255);
     for (let c = 0; c < 3; c++) expect(refined.rgba[c]).toBe(Math.round(mean(0, c)));
+  });
+});
+
+describe('medianCut', () => {
+  const wordsOf = (colors: number[][]) => new Uint32Array(Uint8Array.from(colors.flat()).buffer);
+
+  it('gives each cluster of colours its own entry, at its weighted mean', () => {
+    // Three tight clusters far apart (one translucent), four colours each, uneven weights.
+    const centres = [
+      [220, 30, 30, 255],
+      [30, 30, 220, 255],
+      [40, 200, 60, 128],
+    ];
+    const colors = centres.flatMap(([r, g, b, a]) =>
+      [
+        [0, 0, 0],
+        [4, 0, 0],
+        [0, 4, 0],
+        [0, 0, 4],
+      ].map(([dr, dg, db]) => [r + dr, g + dg, b + db, a]),
+    );
+    const counts = colors.map((_, i) => [1, 2, 3, 4][i % 4]);
+    const palette = medianCut(wordsOf(colors), Uint32Array.from(counts), 3);
+    expect(palette.count).toBe(3);
+    const entries = Array.from({ length: 3 }, (_, e) => Array.from(palette.rgba.subarray(e * 4, e * 4 + 4)));
+    for (const [r, g, b, a] of centres) {
+      // Weighted mean of the cluster: +4 on red with weight 2, green 3, blue 4, of 10.
+      const want = [Math.round(r + 0.8), Math.round(g + 1.2), Math.round(b + 1.6), a];
+      expect(entries).toContainEqual(want);
+    }
+  });
+
+  it('never makes more entries than asked, nor more than there are colours', () => {
+    const colors = Array.from({ length: 300 }, (_, i) => [i % 256, (i * 7) % 256, (i * 13) % 256, 255]);
+    const counts = Uint32Array.from(colors, (_, i) => 1 + (i % 5));
+    for (const target of [1, 2, 16, 255]) {
+      expect(medianCut(wordsOf(colors), counts, target).count).toBe(target);
+    }
+    expect(medianCut(wordsOf(colors.slice(0, 5)), counts.subarray(0, 5), 255).count).toBe(5);
   });
 });

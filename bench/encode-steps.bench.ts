@@ -1,6 +1,6 @@
 // node --import tsx bench/encode-steps.bench.ts [emojis=8]
 // Where one emoji's encode spends its CPU, per target and step: the resize to the platform's
-// canvas (libvips), the byte-budget ladder (our code, libimagequant, zlib, libwebp or
+// canvas (libvips), the byte-budget ladder (our code, zlib, libwebp or
 // ffmpeg) and the validation decode. CPU is this process's (all threads) plus ffmpeg's
 // (counted through the launcher processes that start it), measured one encode at a time,
 // so the figures add up to what a set costs.

@@ -4,47 +4,21 @@
 // ffmpeg) and the validation decode. CPU is this process's (all threads) plus ffmpeg's
 // (counted through the launcher processes that start it), measured one encode at a time,
 // so the figures add up to what a set costs.
-import fs from 'node:fs';
 import os from 'node:os';
 import { canvasSize, PLATFORM_IDS, PLATFORMS } from '../src/domain/platforms.ts';
 import { fitBudget } from '../src/encode/budget.ladder.ts';
 import { resizeFrames } from '../src/encode/frames.resize.ts';
 import { platformPlays } from '../src/encode/frames.timing.ts';
 import { ffmpegStatus, platformTiming, validateFile } from '../src/encode/index.ts';
+import { childCpuMs } from './encode-set.bench.ts';
 import { masters } from './encoders.support.ts';
 
 const COUNT = Number(process.argv[2] ?? 8);
 
-/** Fields of /proc/<pid>/stat after the command name (field 3 onwards). */
-function statFields(pid: number | 'self'): string[] {
-  return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-}
-
-/**
- * This process's CPU plus that of its child processes, in ms: finished children directly,
- * and the ffmpeg launchers still running (each encode thread's, src/encode/ffmpeg.ts) with
- * the ffmpeg runs they have finished. Linux clock ticks are 10 ms.
- */
+/** This process's CPU (all threads) plus that of its child processes, ffmpeg included, in ms. */
 function cpuMs(): number {
   const own = process.cpuUsage();
-  let children = 0;
-  try {
-    const fields = statFields('self');
-    children = (Number(fields[13]) + Number(fields[14])) * 10;
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const f = statFields(Number(entry));
-        if (Number(f[1]) !== process.pid) continue;
-        children += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10;
-      } catch {
-        // The process ended while being read.
-      }
-    }
-  } catch {
-    // Not Linux: ffmpeg's share is left out.
-  }
-  return (own.user + own.system) / 1000 + children;
+  return (own.user + own.system) / 1000 + childCpuMs();
 }
 
 async function step<T>(sums: number[], k: number, work: () => Promise<T>): Promise<T> {

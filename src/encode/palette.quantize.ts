@@ -160,13 +160,12 @@ function withOpaqueEntries(palette: Palette, opaque: boolean): Palette {
 
 /**
  * Lloyd's k-means rounds over the whole histogram (`colors`, RGBA words none fully
- * transparent, seen `counts` times each), in the space the mapping measures
- * distance in (premultiplied RGBA): each entry moves to the weighted mean of the colours
- * that map to it: the median cut's boxes are cut along one axis at a time, and these rounds
- * fit the palette to every colour in the error the mapping makes.
- * Opaque entries stay opaque and move to the mean of their opaque colours (opaque pixels
- * may only take opaque entries); translucent entries stay translucent. An entry no colour
- * maps to stays where it is.
+ * transparent, seen `counts` times each), in the space the mapping measures distance in
+ * (premultiplied RGBA): each entry moves to the weighted mean of the colours that map to
+ * it. The median cut draws its boxes one axis at a time and in its own space; these rounds
+ * fit the palette to the error the mapping makes. Opaque entries stay opaque and move to
+ * the mean of their opaque colours (opaque pixels may only take opaque entries);
+ * translucent entries stay translucent. An entry no colour maps to stays where it is.
  */
 export function refinePalette(
   palette: Palette,

@@ -175,32 +175,9 @@ export function refinePalette(
 ): Palette {
   const rgba = palette.rgba.slice();
   const refined = { rgba, count: palette.count };
-  const bytes = new Uint8Array(colors.buffer, colors.byteOffset, colors.length * 4);
-  // Per entry: weighted sums of premultiplied r, g, b, of alpha and of weight, then of
-  // straight r, g, b and of weight over the opaque colours alone.
-  const SLOTS = 9;
   const sums = new Float64Array(palette.count * SLOTS);
   for (let round = 0; round < rounds; round++) {
-    const entry = nearestEntries(refined, colors);
-    sums.fill(0);
-    for (let i = 0; i < colors.length; i++) {
-      const s = i * 4;
-      const w = counts[i];
-      const a = bytes[s + 3];
-      const e = entry[i] * SLOTS;
-      const wa = w * a;
-      sums[e] += wa * bytes[s];
-      sums[e + 1] += wa * bytes[s + 1];
-      sums[e + 2] += wa * bytes[s + 2];
-      sums[e + 3] += wa;
-      sums[e + 4] += w;
-      if (a === 255) {
-        sums[e + 5] += w * bytes[s];
-        sums[e + 6] += w * bytes[s + 1];
-        sums[e + 7] += w * bytes[s + 2];
-        sums[e + 8] += w;
-      }
-    }
+    clusterSums(colors, counts, nearestEntries(refined, colors), sums);
     for (let k = 0; k < palette.count; k++) {
       const e = k * SLOTS;
       const out = k * 4;
@@ -214,6 +191,39 @@ export function refinePalette(
     }
   }
   return refined;
+}
+
+/** Numbers `clusterSums` keeps for each entry. */
+const SLOTS = 9;
+
+/**
+ * Into `sums`, per entry, over the colours that `entry` gives it: weighted sums of
+ * straight r, g, b times alpha, of alpha and of weight, then of straight r, g, b and of
+ * weight over the opaque colours alone. So an entry's premultiplied mean is slots 0–2 over
+ * slot 3 with alpha slot 3 over slot 4, and its opaque colours' mean slots 5–7 over slot 8.
+ * The sums are of integers well below 2^53, so they are exact whatever the order.
+ */
+function clusterSums(colors: Uint32Array, counts: Uint32Array, entry: Uint8Array, sums: Float64Array): void {
+  const bytes = new Uint8Array(colors.buffer, colors.byteOffset, colors.length * 4);
+  sums.fill(0);
+  for (let i = 0; i < colors.length; i++) {
+    const s = i * 4;
+    const w = counts[i];
+    const a = bytes[s + 3];
+    const e = entry[i] * SLOTS;
+    const wa = w * a;
+    sums[e] += wa * bytes[s];
+    sums[e + 1] += wa * bytes[s + 1];
+    sums[e + 2] += wa * bytes[s + 2];
+    sums[e + 3] += wa;
+    sums[e + 4] += w;
+    if (a === 255) {
+      sums[e + 5] += w * bytes[s];
+      sums[e + 6] += w * bytes[s + 1];
+      sums[e + 7] += w * bytes[s + 2];
+      sums[e + 8] += w;
+    }
+  }
 }
 
 /** How much more a box's spread in luma counts than its spread in chroma or alpha (`medianCut`). */
@@ -294,27 +304,18 @@ export function medianCut(colors: Uint32Array, counts: Uint32Array, target: numb
     boxes[pick] = measureBox(order, coords, counts, from, lo, moments);
     boxes.push(measureBox(order, coords, counts, lo, to, moments));
   }
+  // Each entry is its box's weighted mean, premultiplied as the distances are.
+  const entry = new Uint8Array(n);
+  boxes.forEach((box, b) => {
+    for (let k = box.from; k < box.to; k++) entry[order[k]] = b;
+  });
+  const sums = new Float64Array(boxes.length * SLOTS);
+  clusterSums(colors, counts, entry, sums);
   const rgba = new Uint8Array(boxes.length * 4);
   for (let b = 0; b < boxes.length; b++) {
-    let weight = 0;
-    let alpha = 0;
-    let r = 0;
-    let g = 0;
-    let bl = 0;
-    for (let k = boxes[b].from; k < boxes[b].to; k++) {
-      const i = order[k];
-      const s = i * 4;
-      const wa = counts[i] * bytes[s + 3];
-      weight += counts[i];
-      alpha += wa;
-      r += wa * bytes[s];
-      g += wa * bytes[s + 1];
-      bl += wa * bytes[s + 2];
-    }
-    rgba[b * 4] = Math.round(r / alpha);
-    rgba[b * 4 + 1] = Math.round(g / alpha);
-    rgba[b * 4 + 2] = Math.round(bl / alpha);
-    rgba[b * 4 + 3] = Math.round(alpha / weight);
+    const e = b * SLOTS;
+    for (let c = 0; c < 3; c++) rgba[b * 4 + c] = Math.round(sums[e + c] / sums[e + 3]);
+    rgba[b * 4 + 3] = Math.round(sums[e + 3] / sums[e + 4]);
   }
   return { rgba, count: boxes.length };
 }

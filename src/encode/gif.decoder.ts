@@ -168,9 +168,12 @@ export function decodeGif(buf: Uint8Array): DecodedGif {
     const saved = control.disposal === 3 ? canvas.slice() : null;
     if (control.transparent >= 0) hasTransparency = true;
     const colours = paletteWords(table);
+    // Any index fits a 256-entry table; a smaller one needs the scan.
     let highest = 0;
-    for (let i = 0; i < pixels.length; i++)
-      if (pixels[i] > highest && pixels[i] !== control.transparent) highest = pixels[i];
+    if (colours.length < 256) {
+      for (let i = 0; i < pixels.length; i++)
+        if (pixels[i] > highest && pixels[i] !== control.transparent) highest = pixels[i];
+    }
     if (highest >= colours.length)
       throw invalid(`frame ${index} uses colour ${highest} of a ${colours.length}-entry table`);
     for (let row = 0; row < h; row++) {

@@ -103,23 +103,26 @@ function invalid(message: string): AppError {
   return new AppError('invalid_image', `Malformed GIF: ${message}`);
 }
 
-/** Decodes a raw GIF code stream into exactly `pixelCount` indices; throws on corrupt data. */
+/**
+ * Decodes a raw GIF code stream into exactly `pixelCount` indices; throws on corrupt data.
+ * Every string in the table is already in the output: a code's string is its prefix's
+ * string plus one index, and those two were written side by side. So each code is kept as
+ * where its string starts and how long it is, and decoding copies bytes forward instead of
+ * walking a chain of prefixes backwards.
+ */
 export function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: number): Uint8Array {
   if (minCodeSize < 2 || minCodeSize > 8) throw invalid(`LZW minimum code size ${minCodeSize} is not 2..8`);
   const clear = 1 << minCodeSize;
   const end = clear + 1;
-  const prefix = new Int16Array(MAX_CODES);
-  const suffix = new Uint8Array(MAX_CODES);
-  const lengths = new Uint16Array(MAX_CODES);
-  for (let c = 0; c < clear; c++) {
-    suffix[c] = c;
-    lengths[c] = 1;
-  }
+  const starts = new Int32Array(MAX_CODES);
+  const lengths = new Uint16Array(MAX_CODES).fill(1, 0, clear);
   const out = new Uint8Array(pixelCount);
   let written = 0;
   let codeSize = minCodeSize + 1;
   let next = end + 1;
   let prev = -1;
+  /** Where the previous code's string starts in `out`. */
+  let prevAt = 0;
   let acc = 0;
   let bits = 0;
   let pos = 0;
@@ -140,28 +143,27 @@ export function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: num
     }
     if (code === end) break;
     if (code > next || (code === next && prev < 0)) throw invalid(`LZW code ${code} is not defined yet`);
-    const known = code < next;
-    const entry = known ? code : prev;
-    const len = lengths[entry] + (known ? 0 : 1);
+    // A code not yet in the table (code === next) stands for the previous string plus its own first index.
+    const len = code < next ? lengths[code] : lengths[prev] + 1;
     if (written + len > pixelCount) throw invalid(`image data holds more than ${pixelCount} pixels`);
-    // Write the string backwards from its last character.
-    let c = entry;
-    let at = written + lengths[entry] - 1;
-    while (at >= written) {
-      out[at--] = suffix[c];
-      c = prefix[c];
+    if (code < clear) out[written] = code;
+    else {
+      const from = code < next ? starts[code] : prevAt;
+      const copied = code < next ? len : len - 1;
+      // Long strings (runs of transparency) go through memmove; a call costs more than a short loop.
+      if (copied > 32) out.copyWithin(written, from, from + copied);
+      else for (let k = 0; k < copied; k++) out[written + k] = out[from + k];
+      if (code === next) out[written + len - 1] = out[prevAt];
     }
-    const first = out[written];
-    if (!known) out[written + len - 1] = first;
-    written += len;
     if (prev >= 0 && next < MAX_CODES) {
-      prefix[next] = prev;
-      suffix[next] = first;
+      starts[next] = prevAt;
       lengths[next] = lengths[prev] + 1;
       next++;
       if (next === 1 << codeSize && codeSize < 12) codeSize++;
     }
     prev = code;
+    prevAt = written;
+    written += len;
   }
   if (written < pixelCount) throw invalid(`image data holds ${written} of ${pixelCount} pixels`);
   return out;

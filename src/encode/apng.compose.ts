@@ -2,6 +2,7 @@
  * APNG canvas composition: places decoded frame rectangles onto the canvas with
  * blend_op SOURCE/OVER and applies dispose_op NONE/BACKGROUND/PREVIOUS afterwards.
  */
+import { ALPHA_SHIFT, words } from './palette.remap.ts';
 
 /** fcTL dispose_op and blend_op values. */
 export const DISPOSE_NONE = 0;
@@ -41,6 +42,27 @@ function blendOver(canvas: Uint8Array, o: number, src: Uint8Array, s: number): v
   canvas[o + 3] = Math.round(al / 255);
 }
 
+/**
+ * OVER for a whole rectangle, a pixel at a time as RGBA words: a transparent source pixel
+ * leaves the canvas as it is and an opaque one (or one over nothing) replaces it, which is
+ * nearly every pixel of a delta frame; only the rest are blended channel by channel.
+ */
+function blendRect(canvas: Uint8Array, canvasWidth: number, fc: FrameControl, src: Uint8Array): void {
+  const dst = words(canvas);
+  const from = words(src);
+  for (let y = 0; y < fc.height; y++) {
+    const row = (fc.y + y) * canvasWidth + fc.x;
+    for (let x = 0, s = y * fc.width; x < fc.width; x++, s++) {
+      const px = from[s];
+      const sa = (px >>> ALPHA_SHIFT) & 0xff;
+      if (sa === 0) continue;
+      const o = row + x;
+      if (sa === 255 || ((dst[o] >>> ALPHA_SHIFT) & 0xff) === 0) dst[o] = px;
+      else blendOver(canvas, o * 4, src, s * 4);
+    }
+  }
+}
+
 /** Copies a `fc.width`×`fc.height` RGBA rectangle out of (or into) a canvas row by row. */
 function copyRect(canvas: Uint8Array, canvasWidth: number, fc: FrameControl, rect: Uint8Array, out: boolean) {
   const rowLen = fc.width * 4;
@@ -71,11 +93,7 @@ export function composeFrames(
     if (fc.blendOp === BLEND_SOURCE) {
       copyRect(canvas, width, fc, src, false);
     } else {
-      for (let y = 0; y < fc.height; y++) {
-        for (let x = 0; x < fc.width; x++) {
-          blendOver(canvas, ((fc.y + y) * width + fc.x + x) * 4, src, (y * fc.width + x) * 4);
-        }
-      }
+      blendRect(canvas, width, fc, src);
     }
     snapshots.push(canvas.slice());
     if (saved) copyRect(canvas, width, fc, saved, false);

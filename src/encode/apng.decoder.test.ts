@@ -73,19 +73,25 @@ describe('decodeApng compositing', () => {
     const halfBlue = [0, 0, 255, 128];
     const anim = decodeApng(
       buildApng({
-        width: 3,
+        width: 4,
         height: 1,
         frames: [
-          { width: 3, height: 1, samples: [...RED, ...RED, ...CLEAR] },
-          { width: 3, height: 1, samples: [...halfBlue, 9, 9, 9, 0, ...halfBlue], blend: 1 },
+          { width: 4, height: 1, samples: [...RED, ...RED, ...CLEAR, ...RED] },
+          {
+            width: 4,
+            height: 1,
+            samples: [...halfBlue, 9, 9, 9, 0, ...halfBlue, 0, 200, 0, 255],
+            blend: 1,
+          },
         ],
       }),
     );
     const f = anim.frames[1].rgba;
     // 128/255 blue over opaque red: (255·127·255) / (128·255 + 127·255) ≈ 127 red, 128 blue.
-    expect(px(f, 3, 0, 0)).toEqual([127, 0, 128, 255]);
-    expect(px(f, 3, 1, 0)).toEqual(RED);
-    expect(px(f, 3, 2, 0)).toEqual(halfBlue);
+    expect(px(f, 4, 0, 0)).toEqual([127, 0, 128, 255]);
+    expect(px(f, 4, 1, 0)).toEqual(RED);
+    expect(px(f, 4, 2, 0)).toEqual(halfBlue);
+    expect(px(f, 4, 3, 0)).toEqual([0, 200, 0, 255]);
   });
 
   it('skips a default image that precedes the first fcTL', () => {

@@ -108,7 +108,6 @@ function samplesToRgba(raw: Uint8Array, width: number, height: number, fmt: Pixe
   const { colorType, bitDepth, palette, transparentKey: key } = fmt;
   const stride = rowBytes(colorType, bitDepth, width);
   const channels = CHANNELS[colorType];
-  const out = new Uint8Array(width * height * 4);
   const maxSample = (1 << bitDepth) - 1;
   const sample = (row: number, index: number): number => {
     if (bitDepth === 8) return raw[row + index];
@@ -119,6 +118,7 @@ function samplesToRgba(raw: Uint8Array, width: number, height: number, fmt: Pixe
   const to8 = (v: number): number => (bitDepth === 16 ? v >> 8 : bitDepth === 8 ? v : (v * 255) / maxSample);
   if (colorType === 6 && bitDepth === 8) return raw.slice(0, width * height * 4);
   if (colorType === 3 && bitDepth === 8 && palette) return paletteToRgba(raw, width, height, stride, fmt);
+  const out = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
     const row = y * stride;
     for (let x = 0; x < width; x++) {

@@ -10,8 +10,10 @@ import { webmChecks } from './validate.webm.ts';
 import { webpChecks } from './validate.webp.ts';
 
 export interface ValidateOptions {
-  /** ffmpeg binary used to decode a WebM's first frame (default `ffmpeg` on PATH). */
+  /** ffmpeg binary for a WebM whose first block is laced (default `ffmpeg` on PATH). */
   ffmpeg?: string;
+  /** WebM only: false checks the container without decoding the first frame (default true). */
+  decodeVideo?: boolean;
 }
 
 /** Decodes `buf` as `platform`'s format and checks it against every rule of the platform. */
@@ -27,6 +29,6 @@ export async function validateFile(
       ? gifChecks(buf, rules)
       : rules.format === 'webp'
         ? await webpChecks(buf, rules)
-        : await webmChecks(buf, rules, opts.ffmpeg);
+        : await webmChecks(buf, rules, opts);
   return { platform, ok: checks.every((c) => c.ok), bytes: buf.length, checks };
 }

@@ -1,8 +1,9 @@
 /**
  * Checks a WebM video sticker against its platform's rules. Structure, codec, tracks,
- * size, timing and frame rate come from our EBML parser, so they are checked on any
- * machine; the first frame's pixels need libvpx (through ffmpeg) and are checked where
- * ffmpeg is installed, and reported as not checked elsewhere.
+ * size, timing and frame rate come from our EBML parser; the first frame's pixels come
+ * from libvpx, in this process (vp9.decoder.ts), so every rule is checked on any machine.
+ * A first block with laced frames, which our parser does not split, is decoded by ffmpeg
+ * where it is installed and reported as not checked elsewhere.
  */
 import type { PlatformRules } from '../domain/platforms.ts';
 import type { ValidationCheck } from '../domain/validation.ts';
@@ -13,6 +14,7 @@ import {
   msFraction,
   ruleChecks,
 } from './validate.checks.ts';
+import { decodeVp9Keyframe } from './vp9.decoder.ts';
 import { decodeWebmFirstFrame } from './webm.encoder.ts';
 import { parseWebm, type WebmInfo } from './webm.parser.ts';
 
@@ -59,11 +61,18 @@ function containerChecks(info: WebmInfo, rules: PlatformRules): ValidationCheck[
   return out;
 }
 
-/** Every check of a WebM platform, decode first; `ffmpeg` decodes the first frame when available. */
+export interface WebmCheckOptions {
+  /** ffmpeg binary for a laced first block (default `ffmpeg` on PATH). */
+  ffmpeg?: string;
+  /** false: check the container alone and report the first frame as not checked (default true). */
+  decodeVideo?: boolean;
+}
+
+/** Every check of a WebM platform, decode first. */
 export async function webmChecks(
   buf: Uint8Array,
   rules: PlatformRules,
-  ffmpeg?: string,
+  opts: WebmCheckOptions = {},
 ): Promise<ValidationCheck[]> {
   let info: WebmInfo;
   try {
@@ -94,8 +103,13 @@ export async function webmChecks(
     first = check('first_frame', false, 'first frame: the first block is not a keyframe');
   else {
     try {
-      facts.firstFrame = await decodeWebmFirstFrame(buf, width, height, ffmpeg);
-      facts.firstFrameNote = 'ffmpeg (libvpx-vp9) is not available to decode VP9 here';
+      const { frame, alpha } = blocks[0];
+      if (opts.decodeVideo === false) facts.firstFrameNote = 'only the container was asked for';
+      else if (frame) facts.firstFrame = await decodeVp9Keyframe(frame, alpha, width, height);
+      else {
+        facts.firstFrame = await decodeWebmFirstFrame(buf, width, height, opts.ffmpeg);
+        facts.firstFrameNote = 'the first block is laced, and ffmpeg is not available to decode it here';
+      }
       first = firstFrameCheck(facts);
     } catch (err) {
       first = check('first_frame', false, `first frame does not decode: ${(err as Error).message}`);

@@ -28,6 +28,20 @@ export interface RawWebm {
   keyframes?: (i: number) => boolean;
   /** Write the cluster with an unknown (live) size. */
   unknownClusterSize?: boolean;
+  /** The first block's coded frame and alpha frame (default: placeholder bytes that are not VP9). */
+  firstFrame?: { frame: Uint8Array; alpha: Uint8Array };
+  /** Write the first block as two laced frames (Xiph lacing). */
+  lacedFirstBlock?: boolean;
+}
+
+/** Block contents: placeholder bytes except where the spec gives real ones. */
+interface BlockSpec {
+  timeMs: number;
+  key: boolean;
+  groups: boolean;
+  frame: number[];
+  alpha: number[];
+  laced: boolean;
 }
 
 function vintSize(n: number): number[] {
@@ -87,11 +101,15 @@ function track(t: RawTrack): number[] {
   ]);
 }
 
-function block(timeMs: number, key: boolean, groups: boolean): number[] {
-  const body = [0x81, (timeMs >> 8) & 0xff, timeMs & 0xff, groups ? 0 : key ? 0x80 : 0, 1, 2, 3, 4];
-  if (!groups) return el(0xa3, body);
-  const additions = el(0x75a1, el(0xa6, [...el(0xee, [1]), ...el(0xa5, [9, 9])]));
-  return el(0xa0, [...el(0xa1, body), ...additions, ...(key ? [] : el(0xfb, [0xff]))]);
+function block(b: BlockSpec): number[] {
+  const flags = (b.groups ? 0 : b.key ? 0x80 : 0) | (b.laced ? 0x02 : 0);
+  // Xiph lacing: the number of frames less one, then each frame's size but the last.
+  const lacing = b.laced ? [1, b.frame.length] : [];
+  const frames = b.laced ? [...b.frame, ...b.frame] : b.frame;
+  const body = [0x81, (b.timeMs >> 8) & 0xff, b.timeMs & 0xff, flags, ...lacing, ...frames];
+  if (!b.groups) return el(0xa3, body);
+  const additions = el(0x75a1, el(0xa6, [...el(0xee, [1]), ...el(0xa5, b.alpha)]));
+  return el(0xa0, [...el(0xa1, body), ...additions, ...(b.key ? [] : el(0xfb, [0xff]))]);
 }
 
 /** Builds a WebM file from literal parts. */
@@ -103,7 +121,17 @@ export function buildWebm(spec: RawWebm): Buffer {
   ]);
   const tracks = el(0x1654ae6b, spec.tracks.flatMap(track));
   const isKey = spec.keyframes ?? ((i: number) => i === 0);
-  const blocks = spec.frameTimesMs.flatMap((t, i) => block(t, isKey(i), spec.groups ?? false));
+  const blocks = spec.frameTimesMs.flatMap((timeMs, i) => {
+    const real = i === 0 ? spec.firstFrame : undefined;
+    return block({
+      timeMs,
+      key: isKey(i),
+      groups: spec.groups ?? false,
+      frame: real ? [...real.frame] : [1, 2, 3, 4],
+      alpha: real ? [...real.alpha] : [9, 9],
+      laced: i === 0 && (spec.lacedFirstBlock ?? false),
+    });
+  });
   const clusterBody = [...el(0xe7, [0]), ...blocks];
   const cluster = spec.unknownClusterSize
     ? [0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, ...clusterBody]

@@ -25,7 +25,9 @@ describe('parseWebm', () => {
       },
     ]);
     expect(info.blocks).toHaveLength(16);
-    expect(info.blocks[1]).toEqual({ track: 1, timeMs: 125, keyframe: false, frames: 1, additions: false });
+    const { frame, ...rest } = info.blocks[1];
+    expect(rest).toEqual({ track: 1, timeMs: 125, keyframe: false, frames: 1, additions: false, alpha: null });
+    expect(Array.from(frame ?? [])).toEqual([1, 2, 3, 4]);
     expect(info.blocks[0].keyframe).toBe(true);
   });
 
@@ -36,6 +38,17 @@ describe('parseWebm', () => {
     expect(info.blocks.map((b) => [b.keyframe, b.additions])).toEqual([
       [true, true],
       [false, true],
+    ]);
+    // The coded frame and the alpha plane's frame (BlockAddID 1) are handed out as bytes.
+    expect(info.blocks.map((b) => [Array.from(b.frame ?? []), Array.from(b.alpha ?? [])])).toEqual([
+      [
+        [1, 2, 3, 4],
+        [9, 9],
+      ],
+      [
+        [1, 2, 3, 4],
+        [9, 9],
+      ],
     ]);
   });
 

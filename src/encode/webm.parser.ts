@@ -25,6 +25,10 @@ export interface WebmBlock {
   frames: number;
   /** Has BlockAdditions (where VP9 alpha lives). */
   additions: boolean;
+  /** The coded frame, for a block without lacing (a view into the file). */
+  frame: Uint8Array | null;
+  /** The alpha plane's coded frame: the BlockAdditional with BlockAddID 1, when present. */
+  alpha: Uint8Array | null;
 }
 
 export interface WebmInfo {
@@ -58,6 +62,9 @@ const ID = {
   BlockGroup: 0xa0,
   Block: 0xa1,
   BlockAdditions: 0x75a1,
+  BlockMore: 0xa6,
+  BlockAddID: 0xee,
+  BlockAdditional: 0xa5,
   ReferenceBlock: 0xfb,
 } as const;
 
@@ -172,6 +179,21 @@ function parseTrack(buf: Uint8Array, entry: Element): WebmTrack {
   return track;
 }
 
+/** The BlockAdditional of BlockAddID 1 (the default ID) in a BlockAdditions element. */
+function alphaAddition(buf: Uint8Array, additions: Element): Uint8Array | null {
+  for (const more of children(buf, additions.dataStart, additions.end)) {
+    if (more.id !== ID.BlockMore) continue;
+    let addId = 1;
+    let payload: Uint8Array | null = null;
+    for (const m of children(buf, more.dataStart, more.end)) {
+      if (m.id === ID.BlockAddID) addId = uint(buf, m);
+      else if (m.id === ID.BlockAdditional) payload = data(buf, m);
+    }
+    if (addId === 1 && payload) return payload;
+  }
+  return null;
+}
+
 /** Track, relative time, keyframe flag and frame count of a (Simple)Block body. */
 function parseBlock(body: Uint8Array, simple: boolean) {
   const track = vint(body, 0, false);
@@ -185,6 +207,7 @@ function parseBlock(body: Uint8Array, simple: boolean) {
     rel: rel > 0x7fff ? rel - 0x10000 : rel,
     keyframe: simple ? (flags & 0x80) !== 0 : null,
     frames,
+    frame: lacing === 0 ? body.subarray(track.length + 3) : null,
   };
 }
 
@@ -219,12 +242,16 @@ export function parseWebm(buf: Uint8Array): WebmInfo {
         if (c.id === ID.Timestamp) clusterTime = uint(buf, c);
         let body: Uint8Array | null = null;
         let additions = false;
+        let alpha: Uint8Array | null = null;
         let references = false;
         if (c.id === ID.SimpleBlock) body = data(buf, c);
         else if (c.id === ID.BlockGroup) {
           for (const g of children(buf, c.dataStart, c.end)) {
             if (g.id === ID.Block) body = data(buf, g);
-            else if (g.id === ID.BlockAdditions) additions = true;
+            else if (g.id === ID.BlockAdditions) {
+              additions = true;
+              alpha = alphaAddition(buf, g);
+            }
             else if (g.id === ID.ReferenceBlock) references = true;
           }
           if (!body) throw invalid(`block group at byte ${c.start} has no block`);
@@ -234,7 +261,15 @@ export function parseWebm(buf: Uint8Array): WebmInfo {
         const timeMs = ((clusterTime + b.rel) * scaleNs) / 1e6;
         // A Block in a BlockGroup is a keyframe when it references no other block.
         const keyframe = b.keyframe ?? !references;
-        info.blocks.push({ track: b.track, timeMs, keyframe, frames: b.frames, additions });
+        info.blocks.push({
+          track: b.track,
+          timeMs,
+          keyframe,
+          frames: b.frames,
+          additions,
+          frame: b.frame,
+          alpha,
+        });
       }
     }
   }

@@ -1,0 +1,151 @@
+/**
+ * VP9 keyframes decoded in this process by libvpx compiled to WebAssembly (the build the
+ * `ogv` package ships), for the WebM validator's first-frame check. Starting ffmpeg for it
+ * cost ~80 ms of CPU a sticker, nearly all of it the dynamic linker resolving symbols
+ * across Debian ffmpeg's ~200 shared libraries; the keyframe itself decodes in ~5 ms here.
+ * It also checks the first frame where ffmpeg is not installed.
+ */
+import { createRequire } from 'node:module';
+import { AppError } from '../domain/errors.ts';
+
+interface Plane {
+  bytes: Uint8Array;
+  stride: number;
+}
+
+interface VideoFormat {
+  width: number;
+  height: number;
+  chromaWidth: number;
+  chromaHeight: number;
+  cropLeft: number;
+  cropTop: number;
+  cropWidth: number;
+  cropHeight: number;
+  displayWidth: number;
+  displayHeight: number;
+}
+
+/** The part of ogv's decoder module this file uses. */
+interface OgvVideoDecoder {
+  videoFormat: VideoFormat | null;
+  frameBuffer: { format: VideoFormat; y: Plane; u: Plane; v: Plane } | null;
+  init(done: () => void): void;
+  processFrame(data: ArrayBuffer, done: (ok: number) => void): void;
+}
+
+type OgvFactory = (options: { videoFormat: VideoFormat }) => Promise<OgvVideoDecoder>;
+
+/** One decoder a thread, made on first use; dropped after a failure so the next call starts clean. */
+let decoder: Promise<OgvVideoDecoder> | null = null;
+
+function format(width: number, height: number): VideoFormat {
+  return {
+    width,
+    height,
+    chromaWidth: Math.ceil(width / 2),
+    chromaHeight: Math.ceil(height / 2),
+    cropLeft: 0,
+    cropTop: 0,
+    cropWidth: width,
+    cropHeight: height,
+    displayWidth: width,
+    displayHeight: height,
+  };
+}
+
+function load(): Promise<OgvVideoDecoder> {
+  decoder ??= (async () => {
+    const factory = createRequire(import.meta.url)('ogv/dist/ogv-decoder-video-vp9-wasm.js') as OgvFactory;
+    const module = await factory({ videoFormat: format(16, 16) });
+    await new Promise<void>((resolve) => module.init(resolve));
+    return module;
+  })();
+  return decoder;
+}
+
+function undecodable(message: string): AppError {
+  return new AppError('invalid_image', `the VP9 frame does not decode: ${message}`);
+}
+
+interface Planes {
+  width: number;
+  height: number;
+  y: Plane;
+  u: Plane;
+  v: Plane;
+}
+
+/** Decodes one coded keyframe and checks it has the size the container says. */
+function decodeFrame(module: OgvVideoDecoder, coded: Uint8Array, width: number, height: number): Planes {
+  module.videoFormat = format(width, height);
+  module.frameBuffer = null;
+  let result: number | null = null;
+  const copy = coded.buffer.slice(coded.byteOffset, coded.byteOffset + coded.byteLength) as ArrayBuffer;
+  module.processFrame(copy, (ok) => {
+    result = ok;
+  });
+  // The single-threaded build answers before processFrame returns.
+  if (result === null) throw undecodable('the decoder did not answer at once');
+  // Set by the call above (TypeScript cannot see through the callback).
+  const frame = module.frameBuffer as OgvVideoDecoder['frameBuffer'];
+  if (!result || !frame) throw undecodable('libvpx refused it');
+  const { cropWidth: w, cropHeight: h, cropLeft, cropTop } = frame.format;
+  if (w !== width || h !== height) throw undecodable(`it is ${w}x${h}, not ${width}x${height}`);
+  const cropped = (p: Plane, left: number, top: number): Plane => ({
+    bytes: p.bytes.subarray(top * p.stride + left),
+    stride: p.stride,
+  });
+  return {
+    width: w,
+    height: h,
+    y: cropped(frame.y, cropLeft, cropTop),
+    u: cropped(frame.u, cropLeft >> 1, cropTop >> 1),
+    v: cropped(frame.v, cropLeft >> 1, cropTop >> 1),
+  };
+}
+
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
+
+/**
+ * A VP9 keyframe (and the keyframe of its alpha plane, when there is one) as straight
+ * RGBA: BT.601 limited range with each chroma sample over its 2×2 pixels, as ffmpeg's
+ * encoder made it from RGBA; alpha is the alpha stream's luma, 255 without one.
+ */
+export async function decodeVp9Keyframe(
+  coded: Uint8Array,
+  alpha: Uint8Array | null,
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
+  const module = await load();
+  try {
+    const colour = decodeFrame(module, coded, width, height);
+    const out = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++) {
+      const yRow = y * colour.y.stride;
+      const cRow = (y >> 1) * colour.u.stride;
+      for (let x = 0; x < width; x++) {
+        const l = 1.164 * (colour.y.bytes[yRow + x] - 16);
+        const u = colour.u.bytes[cRow + (x >> 1)] - 128;
+        const v = colour.v.bytes[cRow + (x >> 1)] - 128;
+        const o = (y * width + x) * 4;
+        out[o] = clamp(l + 1.596 * v);
+        out[o + 1] = clamp(l - 0.392 * u - 0.813 * v);
+        out[o + 2] = clamp(l + 2.017 * u);
+        out[o + 3] = 255;
+      }
+    }
+    if (alpha) {
+      const a = decodeFrame(module, alpha, width, height);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) out[(y * width + x) * 4 + 3] = a.y.bytes[y * a.y.stride + x];
+      }
+    }
+    return out;
+  } catch (err) {
+    // A trap inside the WebAssembly leaves the module in an unknown state: start a new one next time.
+    if (!(err instanceof AppError)) decoder = null;
+    throw err instanceof AppError ? err : undecodable((err as Error).message);
+  }
+}

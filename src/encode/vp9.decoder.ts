@@ -105,7 +105,42 @@ function decodeFrame(module: OgvVideoDecoder, coded: Uint8Array, width: number, 
   };
 }
 
-const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
+/**
+ * BT.601 limited range in 10-bit fixed point, one table a term: luma's share of every
+ * channel, and each chroma sample's share of the channels it feeds.
+ */
+const FIX = 10;
+const tables = (f: (v: number) => number) =>
+  Int32Array.from({ length: 256 }, (_, v) => Math.round(f(v) * (1 << FIX)));
+const LUMA = tables((y) => 1.164 * (y - 16));
+const V_RED = tables((v) => 1.596 * (v - 128));
+const U_GREEN = tables((u) => -0.392 * (u - 128));
+const V_GREEN = tables((v) => -0.813 * (v - 128));
+const U_BLUE = tables((u) => 2.017 * (u - 128));
+const HALF = 1 << (FIX - 1);
+
+/** Planes as straight RGBA, alpha 255. */
+function toRgba(planes: Planes, width: number, height: number): Uint8Array {
+  // Clamped on store: sums past 0..255 at saturated colours land on the nearest byte.
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const { y: luma, u: cb, v: cr } = planes;
+  const [Y, U, V] = [luma.bytes, cb.bytes, cr.bytes];
+  for (let y = 0; y < height; y++) {
+    const yRow = y * luma.stride;
+    const uRow = (y >> 1) * cb.stride;
+    const vRow = (y >> 1) * cr.stride;
+    for (let x = 0, o = y * width * 4; x < width; x++, o += 4) {
+      const l = LUMA[Y[yRow + x]] + HALF;
+      const u = U[uRow + (x >> 1)];
+      const v = V[vRow + (x >> 1)];
+      rgba[o] = (l + V_RED[v]) >> FIX;
+      rgba[o + 1] = (l + U_GREEN[u] + V_GREEN[v]) >> FIX;
+      rgba[o + 2] = (l + U_BLUE[u]) >> FIX;
+      rgba[o + 3] = 255;
+    }
+  }
+  return new Uint8Array(rgba.buffer);
+}
 
 /**
  * A VP9 keyframe (and the keyframe of its alpha plane, when there is one) as straight
@@ -121,25 +156,13 @@ export async function decodeVp9Keyframe(
   const module = await load();
   try {
     const colour = decodeFrame(module, coded, width, height);
-    const out = new Uint8Array(width * height * 4);
-    for (let y = 0; y < height; y++) {
-      const yRow = y * colour.y.stride;
-      const cRow = (y >> 1) * colour.u.stride;
-      for (let x = 0; x < width; x++) {
-        const l = 1.164 * (colour.y.bytes[yRow + x] - 16);
-        const u = colour.u.bytes[cRow + (x >> 1)] - 128;
-        const v = colour.v.bytes[cRow + (x >> 1)] - 128;
-        const o = (y * width + x) * 4;
-        out[o] = clamp(l + 1.596 * v);
-        out[o + 1] = clamp(l - 0.392 * u - 0.813 * v);
-        out[o + 2] = clamp(l + 2.017 * u);
-        out[o + 3] = 255;
-      }
-    }
+    const out = toRgba(colour, width, height);
     if (alpha) {
-      const a = decodeFrame(module, alpha, width, height);
+      const a = decodeFrame(module, alpha, width, height).y;
+      const A = a.bytes;
       for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) out[(y * width + x) * 4 + 3] = a.y.bytes[y * a.y.stride + x];
+        for (let x = 0, row = y * a.stride, o = y * width * 4 + 3; x < width; x++, o += 4)
+          out[o] = A[row + x];
       }
     }
     return out;

@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FrameSequence } from '../domain/image.ts';
+import { framesView } from '../encode/index.ts';
 
 /** Brotli bodies (written now). */
 const MAGIC = Buffer.from('PCFRAMES2');
@@ -30,17 +31,9 @@ export async function encodeFrames(seq: FrameSequence): Promise<Buffer> {
   return framesFile(MAGIC, seq, body);
 }
 
-/**
- * All frames' bytes in order: a view when they already lie back to back in one block of
- * memory (the built-in engine draws a loop into one), else one copy.
- */
+/** All frames' bytes in order: a view when they already lie back to back in one block, else one copy. */
 export function framesBytes(frames: readonly Uint8Array[]): Buffer {
-  const first = frames[0];
-  const adjacent = frames.every(
-    (f, i) => f.buffer === first?.buffer && f.byteOffset === first.byteOffset + i * first.byteLength,
-  );
-  if (!first || !adjacent) return Buffer.concat(frames);
-  return Buffer.from(first.buffer, first.byteOffset, first.byteLength * frames.length);
+  return framesView(frames) ?? Buffer.concat(frames);
 }
 
 /** The file layout of both formats: magic, header length, JSON header, compressed frames. */

@@ -26,7 +26,14 @@ describe('parseWebm', () => {
     ]);
     expect(info.blocks).toHaveLength(16);
     const { frame, ...rest } = info.blocks[1];
-    expect(rest).toEqual({ track: 1, timeMs: 125, keyframe: false, frames: 1, additions: false, alpha: null });
+    expect(rest).toEqual({
+      track: 1,
+      timeMs: 125,
+      keyframe: false,
+      frames: 1,
+      additions: false,
+      alpha: null,
+    });
     expect(Array.from(frame ?? [])).toEqual([1, 2, 3, 4]);
     expect(info.blocks[0].keyframe).toBe(true);
   });

@@ -251,8 +251,7 @@ export function parseWebm(buf: Uint8Array): WebmInfo {
             else if (g.id === ID.BlockAdditions) {
               additions = true;
               alpha = alphaAddition(buf, g);
-            }
-            else if (g.id === ID.ReferenceBlock) references = true;
+            } else if (g.id === ID.ReferenceBlock) references = true;
           }
           if (!body) throw invalid(`block group at byte ${c.start} has no block`);
         }

@@ -74,32 +74,29 @@ function copyRect(canvas: Uint8Array, canvasWidth: number, fc: FrameControl, rec
 }
 
 /**
- * Composes frames in order and returns a full-canvas snapshot after each one.
- * `pixels[i]` is frame i's own rectangle as straight RGBA.
+ * Composes frames in order and hands `visit` the canvas after each one. The canvas is the
+ * composer's own and changes after the call: a caller keeps a copy of what it needs.
+ * `rectOf(i)` is frame i's own rectangle as straight RGBA, asked for when it is drawn.
  */
-export function composeFrames(
+export function composeEach(
   width: number,
   height: number,
   controls: readonly FrameControl[],
-  pixels: readonly Uint8Array[],
-): Uint8Array[] {
+  rectOf: (index: number) => Uint8Array,
+  visit: (canvas: Uint8Array, index: number) => void,
+): void {
   const canvas = new Uint8Array(width * height * 4);
-  const snapshots: Uint8Array[] = [];
   controls.forEach((fc, i) => {
-    const src = pixels[i];
+    const src = rectOf(i);
     // The spec treats PREVIOUS on the first frame as BACKGROUND; the saved region is blank then anyway.
     const saved = fc.disposeOp === DISPOSE_PREVIOUS ? new Uint8Array(fc.width * fc.height * 4) : null;
     if (saved) copyRect(canvas, width, fc, saved, true);
-    if (fc.blendOp === BLEND_SOURCE) {
-      copyRect(canvas, width, fc, src, false);
-    } else {
-      blendRect(canvas, width, fc, src);
-    }
-    snapshots.push(canvas.slice());
+    if (fc.blendOp === BLEND_SOURCE) copyRect(canvas, width, fc, src, false);
+    else blendRect(canvas, width, fc, src);
+    visit(canvas, i);
     if (saved) copyRect(canvas, width, fc, saved, false);
     else if (fc.disposeOp === DISPOSE_BACKGROUND) {
       copyRect(canvas, width, fc, new Uint8Array(fc.width * fc.height * 4), false);
     }
   });
-  return snapshots;
 }

@@ -4,19 +4,24 @@
  * trust what it reads; a plain PNG decodes as a single frame.
  */
 import { AppError } from '../domain/errors.ts';
-import { BLEND_OVER, composeFrames, DISPOSE_PREVIOUS, type FrameControl } from './apng.compose.ts';
+import { BLEND_OVER, composeEach, DISPOSE_PREVIOUS, type FrameControl } from './apng.compose.ts';
 import { hasPngSignature, type PngChunk, readChunks, readU16, readU32 } from './png.chunks.ts';
 import { decodeImageData, type PixelFormat, type PngHeader, parseIhdr } from './png.pixels.ts';
 
-export interface DecodedFrame {
-  /** The fully composed canvas after this frame, straight RGBA. */
-  rgba: Uint8Array;
+/** One frame's delay, as its fcTL stores it. */
+export interface FrameInfo {
   delayNum: number;
   /** Already mapped from 0 to 100, as the APNG spec says. */
   delayDen: number;
 }
 
-export interface DecodedAnimation {
+export interface DecodedFrame extends FrameInfo {
+  /** The fully composed canvas after this frame, straight RGBA. */
+  rgba: Uint8Array;
+}
+
+/** The file's facts without its frames' pixels. */
+export interface AnimationInfo {
   width: number;
   height: number;
   /** 0 means loop forever. A still PNG reports 1. */
@@ -27,6 +32,10 @@ export interface DecodedAnimation {
   hasAlpha: boolean;
   /** True when the file has an acTL chunk (is an APNG). */
   animated: boolean;
+  frames: FrameInfo[];
+}
+
+export interface DecodedAnimation extends Omit<AnimationInfo, 'frames'> {
   frames: DecodedFrame[];
 }
 
@@ -160,8 +169,19 @@ function joinParts(parts: readonly Uint8Array[]): Uint8Array {
   return parts.length === 1 ? parts[0] : Buffer.concat(parts);
 }
 
-/** Decodes a PNG or APNG; throws an `invalid_image` AppError naming the defect on malformed input. */
+/** Decodes a PNG or APNG, every frame as a composed canvas; throws an `invalid_image` AppError naming the defect. */
 export function decodeApng(buf: Uint8Array): DecodedAnimation {
+  const canvases: Uint8Array[] = [];
+  const info = readApng(buf, (canvas) => canvases.push(canvas.slice()));
+  return { ...info, frames: info.frames.map((f, i) => ({ ...f, rgba: canvases[i] })) };
+}
+
+/**
+ * Reads a PNG or APNG and hands `visit` the composed canvas after each frame. The canvas
+ * is the decoder's own and changes after the call: a caller keeps a copy of what it needs
+ * (the validator keeps the first frame only, not a snapshot of every frame).
+ */
+export function readApng(buf: Uint8Array, visit: (canvas: Uint8Array, index: number) => void): AnimationInfo {
   const chunks = readChunks(buf);
   if (chunks[0]?.type !== 'IHDR') throw invalid('missing IHDR (it must be the first chunk)');
   const header = parseIhdr(chunks[0].data);
@@ -178,8 +198,8 @@ export function decodeApng(buf: Uint8Array): DecodedAnimation {
   const decode = (parts: readonly Uint8Array[], w: number, h: number) =>
     decodeImageData(joinParts(parts), w, h, fmt, header.interlace);
   if (!actl) {
-    const rgba = decode(idat, header.width, header.height);
-    return { ...base, numPlays: 1, animated: false, frames: [{ rgba, delayNum: 0, delayDen: 1 }] };
+    visit(decode(idat, header.width, header.height), 0);
+    return { ...base, numPlays: 1, animated: false, frames: [{ delayNum: 0, delayDen: 1 }] };
   }
   if (frames.length !== actl.numFrames) {
     throw invalid(`acTL declares ${actl.numFrames} frames but the file has ${frames.length}`);
@@ -190,20 +210,16 @@ export function decodeApng(buf: Uint8Array): DecodedAnimation {
       throw invalid('the first frame is the default image but does not cover the whole canvas');
     }
   }
-  const pixels = frames.map((f, i) => {
+  frames.forEach((f, i) => {
     if (f.parts.length === 0) throw invalid(`frame ${i} has no image data`);
-    return decode(f.parts, f.control.width, f.control.height);
   });
   const controls = frames.map((f) => f.control);
-  const composed = composeFrames(header.width, header.height, controls, pixels);
+  const rectOf = (i: number) => decode(frames[i].parts, controls[i].width, controls[i].height);
+  composeEach(header.width, header.height, controls, rectOf, visit);
   return {
     ...base,
     numPlays: actl.numPlays,
     animated: true,
-    frames: composed.map((rgba, i) => ({
-      rgba,
-      delayNum: controls[i].delayNum,
-      delayDen: controls[i].delayDen,
-    })),
+    frames: controls.map((c) => ({ delayNum: c.delayNum, delayDen: c.delayDen })),
   };
 }

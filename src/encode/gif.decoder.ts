@@ -7,9 +7,8 @@
 import { AppError } from '../domain/errors.ts';
 import { lzwDecode } from './gif.lzw.ts';
 
-export interface DecodedGifFrame {
-  /** The composed canvas while this frame shows, straight RGBA. */
-  rgba: Uint8Array;
+/** One frame's image block and control, as the file stores them. */
+export interface GifFrameInfo {
   delayCs: number;
   disposal: number;
   x: number;
@@ -18,13 +17,23 @@ export interface DecodedGifFrame {
   height: number;
 }
 
-export interface DecodedGif {
+export interface DecodedGifFrame extends GifFrameInfo {
+  /** The composed canvas while this frame shows, straight RGBA. */
+  rgba: Uint8Array;
+}
+
+/** The file's facts without its frames' pixels. */
+export interface GifInfo {
   width: number;
   height: number;
   /** NETSCAPE2.0 loop count (0 = forever), or null without a loop block (plays once). */
   loopCount: number | null;
   /** Some frame declares a transparent index. */
   hasTransparency: boolean;
+  frames: GifFrameInfo[];
+}
+
+export interface DecodedGif extends Omit<GifInfo, 'frames'> {
   frames: DecodedGifFrame[];
 }
 
@@ -106,8 +115,19 @@ interface Control {
   transparent: number;
 }
 
-/** Decodes a GIF; throws an `invalid_image` AppError naming the defect on malformed input. */
+/** Decodes a GIF, every frame as a composed canvas; throws an `invalid_image` AppError naming the defect. */
 export function decodeGif(buf: Uint8Array): DecodedGif {
+  const canvases: Uint8Array[] = [];
+  const info = readGif(buf, (canvas) => canvases.push(canvas.slice()));
+  return { ...info, frames: info.frames.map((f, i) => ({ ...f, rgba: canvases[i] })) };
+}
+
+/**
+ * Reads a GIF and hands `visit` the composed canvas while each frame shows. The canvas is
+ * the decoder's own and changes after the call: a caller keeps a copy of what it needs
+ * (the validator keeps the first frame only, not a snapshot of every frame).
+ */
+export function readGif(buf: Uint8Array, visit: (canvas: Uint8Array, index: number) => void): GifInfo {
   if (!isGif(buf)) throw invalid('bad signature (not a GIF file)');
   const r = new Reader(buf);
   r.at = 6;
@@ -121,7 +141,7 @@ export function decodeGif(buf: Uint8Array): DecodedGif {
   const global = packed & 0x80 ? r.bytes(3 << ((packed & 7) + 1), 'global colour table') : null;
   const canvas = new Uint8Array(width * height * 4);
   const words = new Uint32Array(canvas.buffer);
-  const frames: DecodedGifFrame[] = [];
+  const frames: GifFrameInfo[] = [];
   let loopCount: number | null = null;
   let hasTransparency = false;
   let control: Control = { disposal: 0, delayCs: 0, transparent: -1 };
@@ -183,8 +203,8 @@ export function decodeGif(buf: Uint8Array): DecodedGif {
         if (k !== control.transparent) words[at + col] = colours[k];
       }
     }
+    visit(canvas, index);
     frames.push({
-      rgba: canvas.slice(),
       delayCs: control.delayCs,
       disposal: control.disposal,
       x,

@@ -28,8 +28,6 @@ export interface AnimationFacts {
   firstFrame: Uint8Array | null;
   /** Why `firstFrame` is null. */
   firstFrameNote?: string;
-  /** Frames as straight RGBA when all were decoded (for the motion rule). */
-  frames?: readonly Uint8Array[];
 }
 
 /** The first frame must show at least this share of the canvas (an empty first frame reads as a broken emoji). */
@@ -236,12 +234,24 @@ export function firstFrameCheck(f: AnimationFacts): ValidationCheck {
 }
 
 /** LINE refuses files whose frames are all the same ("fail to function as animated"). */
-export function motionCheck(frames: readonly Uint8Array[]): ValidationCheck {
-  const first = Buffer.from(frames[0].buffer, frames[0].byteOffset, frames[0].length);
-  const moving = frames.some((fr) => !first.equals(Buffer.from(fr.buffer, fr.byteOffset, fr.length)));
+export function motionCheck(moving: boolean, frameCount: number): ValidationCheck {
   return check(
     'motion',
     moving,
-    moving ? 'frames differ' : `all ${frames.length} frames are identical, expected an animation`,
+    moving ? 'frames differ' : `all ${frameCount} frames are identical, expected an animation`,
   );
+}
+
+/** Follows composed frames as a decoder reports them: a copy of the first, and whether any later one differs. */
+export class MotionWatch {
+  first: Uint8Array | null = null;
+  moving = false;
+
+  see(canvas: Uint8Array): void {
+    if (!this.first) this.first = canvas.slice();
+    else if (!this.moving) {
+      const a = Buffer.from(this.first.buffer, this.first.byteOffset, this.first.length);
+      this.moving = !a.equals(Buffer.from(canvas.buffer, canvas.byteOffset, canvas.length));
+    }
+  }
 }

@@ -1,22 +1,25 @@
 /**
- * Checks a GIF against its platform's rules by decoding every frame (gif.decoder.ts).
+ * Checks a GIF against its platform's rules by decoding every frame (gif.decoder.ts),
+ * keeping only the first one's pixels.
  */
 import type { PlatformRules } from '../domain/platforms.ts';
 import type { ValidationCheck } from '../domain/validation.ts';
-import { decodeGif } from './gif.decoder.ts';
+import { type GifInfo, readGif } from './gif.decoder.ts';
 import {
   type AnimationFacts,
   bytesCheck,
   firstFrameCheck,
+  MotionWatch,
   motionCheck,
   ruleChecks,
 } from './validate.checks.ts';
 
 /** Every check of a GIF platform, decode first; undecodable input yields a failed decode check. */
 export function gifChecks(buf: Uint8Array, rules: PlatformRules): ValidationCheck[] {
-  let gif: ReturnType<typeof decodeGif>;
+  let gif: GifInfo;
+  const watch = new MotionWatch();
   try {
-    gif = decodeGif(buf);
+    gif = readGif(buf, (canvas) => watch.see(canvas));
   } catch (err) {
     const reason = `cannot decode the file: ${(err as Error).message}`;
     return [{ rule: 'decode', ok: false, message: reason }, bytesCheck(buf.length, rules)];
@@ -31,8 +34,7 @@ export function gifChecks(buf: Uint8Array, rules: PlatformRules): ValidationChec
     plays: gif.loopCount === null ? 1 : gif.loopCount === 0 ? 0 : gif.loopCount + 1,
     hasAlpha: gif.hasTransparency,
     alphaDetail: 'no frame declares a transparent colour index',
-    firstFrame: gif.frames[0].rgba,
-    frames: gif.frames.map((f) => f.rgba),
+    firstFrame: watch.first,
   };
   return [
     { rule: 'decode', ok: true, message: 'decodes as GIF' },
@@ -44,6 +46,6 @@ export function gifChecks(buf: Uint8Array, rules: PlatformRules): ValidationChec
     ...ruleChecks(facts, rules),
     bytesCheck(buf.length, rules),
     firstFrameCheck(facts),
-    motionCheck(facts.frames ?? []),
+    motionCheck(watch.moving, n),
   ];
 }

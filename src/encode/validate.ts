@@ -5,23 +5,24 @@
 import { AppError } from '../domain/errors.ts';
 import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import type { ValidationCheck, ValidationReport } from '../domain/validation.ts';
-import { type DecodedAnimation, decodeApng } from './apng.decoder.ts';
+import { type AnimationInfo, readApng } from './apng.decoder.ts';
 import {
   type AnimationFacts,
   bytesCheck,
   type Fraction,
   firstFrameCheck,
+  MotionWatch,
   motionCheck,
   ruleChecks,
   sumFractions,
 } from './validate.checks.ts';
 
 /** Sum of the frame delays in seconds as an exact reduced fraction. */
-export function totalDelay(anim: DecodedAnimation): Fraction {
+export function totalDelay(anim: AnimationInfo): Fraction {
   return sumFractions(anim.frames.map((f) => ({ num: BigInt(f.delayNum), den: BigInt(f.delayDen) })));
 }
 
-function apngFacts(anim: DecodedAnimation): AnimationFacts {
+function apngFacts(anim: AnimationInfo, firstFrame: Uint8Array | null): AnimationFacts {
   return {
     width: anim.width,
     height: anim.height,
@@ -30,8 +31,7 @@ function apngFacts(anim: DecodedAnimation): AnimationFacts {
     plays: anim.numPlays,
     hasAlpha: anim.hasAlpha,
     alphaDetail: `colour type ${anim.colorType} without tRNS is opaque`,
-    firstFrame: anim.frames[0].rgba,
-    frames: anim.frames.map((f) => f.rgba),
+    firstFrame,
   };
 }
 
@@ -47,8 +47,9 @@ export function validateAnimatedFile(buf: Uint8Array, platform: PlatformId): Val
   const bytes = bytesCheck(buf.length, rules);
   let checks: ValidationCheck[];
   try {
-    const anim = decodeApng(buf);
-    const facts = apngFacts(anim);
+    const watch = new MotionWatch();
+    const anim = readApng(buf, (canvas) => watch.see(canvas));
+    const facts = apngFacts(anim, watch.first);
     const n = anim.frames.length;
     checks = [
       { rule: 'decode', ok: true, message: 'decodes as PNG' },
@@ -62,7 +63,7 @@ export function validateAnimatedFile(buf: Uint8Array, platform: PlatformId): Val
       ...ruleChecks(facts, rules),
       bytes,
       firstFrameCheck(facts),
-      motionCheck(facts.frames ?? []),
+      motionCheck(watch.moving, n),
     ];
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -11,7 +11,6 @@ export {
   shareFrames,
 } from './encode.pool.ts';
 export { EncoderUnavailableError, type FfmpegStatus, ffmpegStatus } from './ffmpeg.ts';
-export { framesView } from './frames.memory.ts';
 export { type DecodedGif, decodeGif } from './gif.decoder.ts';
 export { encodeGif, type GifOptions } from './gif.encoder.ts';
 export {

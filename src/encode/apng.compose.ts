@@ -23,20 +23,15 @@ export interface FrameControl {
   blendOp: number;
 }
 
-/** Straight-alpha "source over destination" for one pixel, as the libpng APNG patch computes it. */
+/**
+ * Straight-alpha "source over destination" for one pixel whose source is translucent over
+ * a canvas pixel that is not empty, as the libpng APNG patch computes it (blendRect takes
+ * the transparent, opaque and over-nothing cases a word at a time).
+ */
 function blendOver(canvas: Uint8Array, o: number, src: Uint8Array, s: number): void {
   const sa = src[s + 3];
-  if (sa === 0) return;
-  const da = canvas[o + 3];
-  if (sa === 255 || da === 0) {
-    canvas[o] = src[s];
-    canvas[o + 1] = src[s + 1];
-    canvas[o + 2] = src[s + 2];
-    canvas[o + 3] = sa;
-    return;
-  }
   const u = sa * 255;
-  const v = (255 - sa) * da;
+  const v = (255 - sa) * canvas[o + 3];
   const al = u + v;
   for (let c = 0; c < 3; c++) canvas[o + c] = Math.round((src[s + c] * u + canvas[o + c] * v) / al);
   canvas[o + 3] = Math.round(al / 255);

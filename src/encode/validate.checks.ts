@@ -244,14 +244,11 @@ export function motionCheck(moving: boolean, frameCount: number): ValidationChec
 
 /** Follows composed frames as a decoder reports them: a copy of the first, and whether any later one differs. */
 export class MotionWatch {
-  first: Uint8Array | null = null;
+  first: Buffer | null = null;
   moving = false;
 
   see(canvas: Uint8Array): void {
-    if (!this.first) this.first = canvas.slice();
-    else if (!this.moving) {
-      const a = Buffer.from(this.first.buffer, this.first.byteOffset, this.first.length);
-      this.moving = !a.equals(Buffer.from(canvas.buffer, canvas.byteOffset, canvas.length));
-    }
+    if (!this.first) this.first = Buffer.from(canvas);
+    else if (!this.moving) this.moving = !this.first.equals(canvas);
   }
 }

@@ -6,15 +6,11 @@ import { PLATFORMS, type PlatformId } from '../domain/platforms.ts';
 import type { ValidationReport } from '../domain/validation.ts';
 import { gifChecks } from './validate.gif.ts';
 import { validateAnimatedFile } from './validate.ts';
-import { webmChecks } from './validate.webm.ts';
+import { type WebmCheckOptions, webmChecks } from './validate.webm.ts';
 import { webpChecks } from './validate.webp.ts';
 
-export interface ValidateOptions {
-  /** ffmpeg binary for a WebM whose first block is laced (default `ffmpeg` on PATH). */
-  ffmpeg?: string;
-  /** WebM only: false checks the container without decoding the first frame (default true). */
-  decodeVideo?: boolean;
-}
+/** The options of every format's checks; only WebM's take any. */
+export type ValidateOptions = WebmCheckOptions;
 
 /** Decodes `buf` as `platform`'s format and checks it against every rule of the platform. */
 export async function validateFile(

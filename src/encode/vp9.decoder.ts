@@ -70,8 +70,6 @@ function undecodable(message: string): AppError {
 }
 
 interface Planes {
-  width: number;
-  height: number;
   y: Plane;
   u: Plane;
   v: Plane;
@@ -98,8 +96,6 @@ function decodeFrame(module: OgvVideoDecoder, coded: Uint8Array, width: number, 
     stride: p.stride,
   });
   return {
-    width: w,
-    height: h,
     y: cropped(frame.y, cropLeft, cropTop),
     u: cropped(frame.u, cropLeft >> 1, cropTop >> 1),
     v: cropped(frame.v, cropLeft >> 1, cropTop >> 1),

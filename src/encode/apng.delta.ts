@@ -18,7 +18,7 @@ import {
   DISPOSE_NONE,
   DISPOSE_PREVIOUS,
 } from './apng.compose.ts';
-import { alignedWords } from './palette.remap.ts';
+import { ALPHA_SHIFT, alignedWords } from './palette.remap.ts';
 
 /** One plane of pixel units: palette indices (bytes) or RGBA pixels as native-endian words. */
 export type Plane = Uint8Array | Uint32Array;
@@ -28,8 +28,12 @@ export interface Planes {
   width: number;
   height: number;
   frames: readonly Plane[];
-  /** Alpha of one unit. */
-  alphaOf: (unit: number) => number;
+  /**
+   * Alpha of each palette index, or null for RGBA words (alpha is then the word's alpha
+   * byte). A table rather than a function: a function made per encode was a new call
+   * target for the scan's optimized code each time, which V8 deoptimized and compiled again.
+   */
+  alphas: Uint8Array | null;
   /** The unit that leaves the canvas untouched under OVER, or null when there is none. */
   transparent: number | null;
 }
@@ -103,7 +107,7 @@ function lastDiff({ a, b, aWords, bWords }: PlanePair, from: number, to: number)
  * (on 180 px emojis this scan took ~5 ms an animation pixel by pixel).
  */
 function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): ChangeBox | null {
-  const { width, height, alphaOf, transparent } = planes;
+  const { width, height, alphas, transparent } = planes;
   const pair = pairOf(base, cur);
   let minX = width;
   let minY = height;
@@ -117,8 +121,8 @@ function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): Chan
     const last = lastDiff(pair, first, row + width);
     for (let p = first; overOk && p <= last; p++) {
       if (base[p] === cur[p]) continue;
-      const a = alphaOf(cur[p]);
-      overOk = a === 255 || (a > 0 && alphaOf(base[p]) === 0);
+      const a = alphas ? alphas[cur[p]] : (cur[p] >>> ALPHA_SHIFT) & 0xff;
+      overOk = a === 255 || (a > 0 && (alphas ? alphas[base[p]] : (base[p] >>> ALPHA_SHIFT) & 0xff) === 0);
     }
     if (first - row < minX) minX = first - row;
     if (last - row > maxX) maxX = last - row;

@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
 import { quantizeFrames } from './palette.quantize.ts';
-import { ALPHA_SHIFT, words } from './palette.remap.ts';
+import { words } from './palette.remap.ts';
 import { PNG_SIGNATURE, writeChunk, writeU16, writeU32 } from './png.chunks.ts';
 import { type FilterMode, filterRows } from './png.filters.ts';
 import { packIndices, paletteBitDepth, rowBytes } from './png.pixels.ts';
@@ -99,14 +99,17 @@ function paletteLayout(seq: FrameSequence, colors: number, dither: number): Layo
   const q = quantizeFrames(seq.frames, seq.width, seq.height, colors, dither);
   const plte = new Uint8Array(q.count * 3);
   for (let i = 0; i < q.count; i++) plte.set(q.palette.subarray(i * 4, i * 4 + 3), i * 3);
-  const trns = Uint8Array.from({ length: q.alphaCount }, (_, i) => q.palette[i * 4 + 3]);
+  // Every index's alpha (entries past the palette's end are never used): tRNS is its start.
+  const alphas = new Uint8Array(256);
+  for (let i = 0; i < q.count; i++) alphas[i] = q.palette[i * 4 + 3];
+  const trns = alphas.subarray(0, q.alphaCount);
   const extraChunks = [writeChunk('PLTE', plte)];
   if (q.alphaCount > 0) extraChunks.push(writeChunk('tRNS', trns));
   const planes: Planes = {
     width: seq.width,
     height: seq.height,
     frames: q.frames,
-    alphaOf: (index) => q.palette[index * 4 + 3],
+    alphas,
     transparent: q.transparentIndex >= 0 ? q.transparentIndex : null,
   };
   return { colorType: 3, bitDepth: paletteBitDepth(q.count), planes, extraChunks };
@@ -117,7 +120,7 @@ function losslessLayout(seq: FrameSequence): Layout {
     width: seq.width,
     height: seq.height,
     frames: normalizedRgba(seq.frames).map(words),
-    alphaOf: (rgba) => (rgba >>> ALPHA_SHIFT) & 0xff,
+    alphas: null,
     transparent: 0,
   };
   return { colorType: 6, bitDepth: 8, planes, extraChunks: [] };

@@ -28,16 +28,25 @@ class SortedSearch {
   private readonly index: Int32Array;
   private readonly start = new Int32Array(257);
 
-  constructor(pal: Uint8Array, entries: number[]) {
-    const pg = (e: number) => (pal[e * 4 + 1] * pal[e * 4 + 3]) / 255;
-    entries.sort((a, b) => pg(a) - pg(b));
-    this.index = Int32Array.from(entries);
+  /** `entries`: ascending palette indices (below 256). */
+  constructor(pal: Uint8Array, entries: Int32Array) {
+    // Sorted as integers, green × alpha × 256 + entry: the order of premultiplied green,
+    // entries of equal green in their own order, and no comparator closure to compile.
+    const keys = new Int32Array(entries.length);
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
+      keys[k] = pal[e * 4 + 1] * pal[e * 4 + 3] * 256 + e;
+    }
+    keys.sort();
+    this.index = new Int32Array(entries.length);
     this.coords = new Float32Array(entries.length * 4);
-    entries.forEach((e, k) => {
+    for (let k = 0; k < keys.length; k++) {
+      const e = keys[k] & 0xff;
+      this.index[k] = e;
       const a = pal[e * 4 + 3];
       for (let c = 0; c < 3; c++) this.coords[k * 4 + c] = (pal[e * 4 + c] * a) / 255;
       this.coords[k * 4 + 3] = a;
-    });
+    }
     let k = 0;
     for (let g = 0; g <= 256; g++) {
       while (k < entries.length && this.coords[k * 4 + 1] < g) k++;
@@ -156,17 +165,17 @@ export function words(bytes: Uint8Array): Uint32Array {
 /** Searches over the entries any visible pixel may take, and over those an opaque pixel may take. */
 function searches(palette: Palette): { visible: SortedSearch; opaque: SortedSearch } {
   const pal = palette.rgba;
-  const entries = (test: (a: number) => boolean) =>
-    Array.from({ length: palette.count }, (_, i) => i).filter((i) => test(pal[i * 4 + 3]));
-  const visible = new SortedSearch(
-    pal,
-    entries((a) => a > 0),
-  );
-  const opaqueOnly = new SortedSearch(
-    pal,
-    entries((a) => a === 255),
-  );
+  const visible = new SortedSearch(pal, entriesWithAlpha(palette, 1));
+  const opaqueOnly = new SortedSearch(pal, entriesWithAlpha(palette, 255));
   return { visible, opaque: opaqueOnly.size > 0 ? opaqueOnly : visible };
+}
+
+/** The palette's entries whose alpha is at least `min`, in order. */
+function entriesWithAlpha(palette: Palette, min: number): Int32Array {
+  const out = new Int32Array(palette.count);
+  let n = 0;
+  for (let i = 0; i < palette.count; i++) if (palette.rgba[i * 4 + 3] >= min) out[n++] = i;
+  return out.subarray(0, n);
 }
 
 /**

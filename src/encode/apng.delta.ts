@@ -96,6 +96,11 @@ function lastDiff({ a, b, aWords, bWords }: PlanePair, from: number, to: number)
   return -1;
 }
 
+/** Alpha of one unit: from the palette's table, or the alpha byte of an RGBA word. */
+function alphaOf(alphas: Uint8Array | null, unit: number): number {
+  return alphas ? alphas[unit] : (unit >>> ALPHA_SHIFT) & 0xff;
+}
+
 /**
  * The bounding box of the pixels where `cur` differs from canvas `base`, or null when none
  * does. OVER is usable when it reproduces every changed pixel exactly (the new pixel is
@@ -121,8 +126,8 @@ function changeBox(planes: Planes, base: Plane, cur: Plane, limit: number): Chan
     const last = lastDiff(pair, first, row + width);
     for (let p = first; overOk && p <= last; p++) {
       if (base[p] === cur[p]) continue;
-      const a = alphas ? alphas[cur[p]] : (cur[p] >>> ALPHA_SHIFT) & 0xff;
-      overOk = a === 255 || (a > 0 && (alphas ? alphas[base[p]] : (base[p] >>> ALPHA_SHIFT) & 0xff) === 0);
+      const a = alphaOf(alphas, cur[p]);
+      overOk = a === 255 || (a > 0 && alphaOf(alphas, base[p]) === 0);
     }
     if (first - row < minX) minX = first - row;
     if (last - row > maxX) maxX = last - row;

@@ -167,9 +167,12 @@ function mapFrameByColor(
  */
 function withOpaqueEntries(palette: Palette, opaque: boolean): Palette {
   const { rgba, count } = palette;
-  for (let i = 0; i < count; i++) if (rgba[i * 4 + 3] >= NEAR_OPAQUE) rgba[i * 4 + 3] = 255;
   let hasOpaque = false;
-  for (let i = 0; i < count && !hasOpaque; i++) hasOpaque = rgba[i * 4 + 3] === 255;
+  for (let i = 0; i < count; i++) {
+    if (rgba[i * 4 + 3] < NEAR_OPAQUE) continue;
+    rgba[i * 4 + 3] = 255;
+    hasOpaque = true;
+  }
   if (opaque && !hasOpaque) rgba[3] = 255;
   return palette;
 }

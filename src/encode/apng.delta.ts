@@ -5,6 +5,7 @@
  * rectangle, PREVIOUS restores the canvas from before it. PREVIOUS is what makes
  * back-and-forth motion cheap: a frame that returns to the pose two frames back becomes a
  * small rectangle (on a waving emoji, 7.5 KB frames became 0.7 KB; apngasm does the same).
+ * The dispose_ops are planned over the whole animation, not frame by frame (planApngFrames).
  *
  * A lossy setting (leave a pixel on screen when the new one is within a colour tolerance)
  * was measured and left out: on 12 engine emojis at 180 px, tolerance 3 saved 2.4% of the
@@ -49,11 +50,14 @@ export interface FrameRect {
   pixels: Plane;
 }
 
-interface ChangeBox {
+interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
+}
+
+interface ChangeBox extends Rect {
   /** OVER reproduces every changed pixel. */
   overOk: boolean;
 }
@@ -160,7 +164,7 @@ function deltaRect(planes: Planes, base: Plane, cur: Plane, box: ChangeBox | nul
 }
 
 /** `plane` with the rectangle `r` set to the transparent unit (dispose_op BACKGROUND). */
-function cleared(planes: Planes, plane: Plane, r: FrameRect, transparent: number): Plane {
+function cleared(planes: Planes, plane: Plane, r: Rect, transparent: number): Plane {
   const out = plane.slice();
   for (let y = r.y; y < r.y + r.height; y++) {
     const from = y * planes.width + r.x;
@@ -170,31 +174,100 @@ function cleared(planes: Planes, plane: Plane, r: FrameRect, transparent: number
 }
 
 /**
- * Every frame's rectangle and the dispose_op that each frame leaves for the next one,
- * choosing per frame the canvas (kept, cleared or restored) that needs the smallest rectangle.
+ * One way of drawing frames 0..i: the canvas frame i is drawn on, its change box there,
+ * the dispose_op frame i-1 left to get that canvas, the area so far, and the way it came.
+ */
+interface Path {
+  base: Plane;
+  box: ChangeBox | null;
+  op: number;
+  cost: number;
+  from: Path | null;
+}
+
+/** How many ways of drawing the frames so far the planner keeps (see planApngFrames). */
+const BEAM_WIDTH = 16;
+
+/** A 32-bit FNV-1a hash of a plane, a word at a time where its memory allows. */
+function planeHash(plane: Plane): number {
+  const units = plane instanceof Uint8Array ? (alignedWords(plane) ?? plane) : plane;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < units.length; i++) h = Math.imul(h ^ units[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** The rectangle frame `i` of `path` is stored as (deltaRect's 1 × 1 pixel when nothing changed). */
+function rectOf(planes: Planes, path: Path, i: number): Rect {
+  if (i === 0) return { x: 0, y: 0, width: planes.width, height: planes.height };
+  return path.box ?? { x: 0, y: 0, width: 1, height: 1 };
+}
+
+/** One frame's search: the paths kept so far, cheapest first, and the canvases already tried. */
+interface Step {
+  planes: Planes;
+  frame: Plane;
+  next: Path[];
+  seen: Set<number>;
+  seenPlanes: Set<Plane>;
+}
+
+/** Adds the path that draws `step.frame` on `base` after `from`, if it is new and among the cheapest. */
+function consider(step: Step, from: Path, op: number, base: Plane): void {
+  const { next, seen, seenPlanes } = step;
+  // Paths often share a canvas object (every NONE is the previous frame): skip those unhashed.
+  if (seenPlanes.has(base)) return;
+  seenPlanes.add(base);
+  // The same canvas reached another way has the same future; the first way here is the
+  // cheapest, as the beam is walked cheapest first. (A hash collision only loses an option.)
+  const key = planeHash(base);
+  if (seen.has(key)) return;
+  seen.add(key);
+  // A path costlier than the beam's current last place will not be kept: stop its scan early.
+  const worst = next.length < BEAM_WIDTH ? Number.POSITIVE_INFINITY : next[BEAM_WIDTH - 1].cost;
+  const box = changeBox(step.planes, base, step.frame, worst - from.cost);
+  const cost = from.cost + area(box);
+  if (cost >= worst) return;
+  let at = next.length;
+  while (at > 0 && next[at - 1].cost > cost) at--;
+  next.splice(at, 0, { base, box, op, cost, from });
+  if (next.length > BEAM_WIDTH) next.pop();
+}
+
+/**
+ * Every frame's rectangle and the dispose_op that each frame leaves for the next one.
+ * Choosing each frame's dispose_op greedily (the canvas that gives the next frame the
+ * smallest rectangle) can lose a later, larger saving: PREVIOUS only pays when the canvas
+ * it restores is the pose a later frame comes back to, and an earlier greedy choice may
+ * already have thrown that canvas away. So the planner keeps the `BEAM_WIDTH` cheapest
+ * ways (total rectangle area) of drawing the frames so far, one per distinct canvas, and
+ * takes the cheapest at the end.
  */
 export function planApngFrames(planes: Planes): { rects: FrameRect[]; dispose: number[] } {
   const { frames, transparent } = planes;
-  const rects: FrameRect[] = [fullRect(planes)];
-  const dispose: number[] = [];
-  // The canvas frame i-1 was drawn on; for frame 0, the blank canvas.
-  let before: Plane = frames[0].slice().fill(transparent ?? 0);
+  const blank = frames[0].slice().fill(transparent ?? 0);
+  let beam: Path[] = [{ base: blank, box: null, op: DISPOSE_NONE, cost: 0, from: null }];
   for (let i = 1; i < frames.length; i++) {
     const shown = frames[i - 1];
-    const options: [number, Plane][] = [[DISPOSE_NONE, shown]];
-    if (i > 1) options.push([DISPOSE_PREVIOUS, before]);
-    if (transparent !== null)
-      options.push([DISPOSE_BACKGROUND, cleared(planes, shown, rects[i - 1], transparent)]);
-    let best: { op: number; base: Plane; box: ChangeBox | null } | null = null;
-    for (const [op, base] of options) {
-      const box = changeBox(planes, base, frames[i], best ? area(best.box) : Number.POSITIVE_INFINITY);
-      if (!best || area(box) < area(best.box)) best = { op, base, box };
+    const step: Step = { planes, frame: frames[i], next: [], seen: new Set(), seenPlanes: new Set() };
+    for (const path of beam) {
+      consider(step, path, DISPOSE_NONE, shown);
+      if (i > 1) consider(step, path, DISPOSE_PREVIOUS, path.base);
+      if (transparent !== null)
+        consider(
+          step,
+          path,
+          DISPOSE_BACKGROUND,
+          cleared(planes, shown, rectOf(planes, path, i - 1), transparent),
+        );
     }
-    if (!best) throw new Error('unreachable: NONE is always an option');
-    dispose.push(best.op);
-    rects.push(deltaRect(planes, best.base, frames[i], best.box));
-    before = best.base;
+    beam = step.next;
   }
+  const chosen: Path[] = [];
+  for (let p: Path | null = beam[0]; p; p = p.from) chosen.unshift(p);
+  const rects = chosen.map((p, i) =>
+    i === 0 ? fullRect(planes) : deltaRect(planes, p.base, frames[i], p.box),
+  );
+  const dispose = chosen.slice(1).map((p) => p.op);
   dispose.push(DISPOSE_NONE);
   return { rects, dispose };
 }

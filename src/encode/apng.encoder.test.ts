@@ -190,7 +190,8 @@ describe('encodeApng inter-frame deltas', () => {
   });
 
   it('clears a moved shape with dispose BACKGROUND, and writes a 1-pixel frame when nothing changes', async () => {
-    const frames = [0, 1, 1, 0].map((f) => {
+    // (Not [0, 1, 1, 0]: there, drawing frames 1 and 2 on the cleared canvas costs less in all.)
+    const frames = [0, 1, 1].map((f) => {
       const img = new Uint8Array(12 * 12 * 4);
       fillRect(img, 12, 2 + f * 4, 4, 4, 4, [30, 160, 60, 255]);
       return img;

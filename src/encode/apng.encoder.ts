@@ -1,12 +1,12 @@
 /**
  * APNG encoder: one shared palette (or lossless RGBA), inter-frame delta rectangles,
- * per-row filter choice and zlib level 8, with delays that sum exactly to the loop time.
+ * per-row filter choice and an optimal-parse deflate (deflate.ts), with delays that sum
+ * exactly to the loop time.
  */
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
+import { deflateZlib, type SymbolCosts } from './deflate.ts';
 import { quantizeFrames } from './palette.quantize.ts';
 import { words } from './palette.remap.ts';
 import { PNG_SIGNATURE, writeChunk, writeU16, writeU32 } from './png.chunks.ts';
@@ -30,8 +30,6 @@ export interface FrameDelay {
 }
 
 const U16 = 0xffff;
-const deflateAsync = promisify(deflate);
-const DEFLATE_LEVEL = 8;
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -127,16 +125,11 @@ function losslessLayout(seq: FrameSequence): Layout {
 }
 
 /**
- * zlib stream for one rectangle. Filters: for palette rows None beats the adaptive choice
+ * Filtered rows of one rectangle. Filters: for palette rows None beats the adaptive choice
  * (emoji at 256 colours, dithered: 86.3 KB vs 109.8 KB, and adaptive made level-9 deflate
  * take 74 ms instead of 12 ms), so palette rows stay unfiltered; RGBA rows use adaptive.
- * Strategies: Z_FILTERED (107 KB) and Z_RLE (122 KB) lost to the default, so only it is run.
- * Level 8 rather than 9: level 9 follows hash chains four times as long, which on these
- * rows of repeated indices bought 0.2% (180 px) and 0.5% (270 px) of the bytes for 10% and
- * 30% more CPU a LINE emoji and sticker (24 engine emojis, alternating levels).
- * Asynchronous, so the frames deflate on libuv's threads while the worker's other task runs.
  */
-function compressRect(rect: FrameRect, layout: Layout): Promise<Uint8Array> {
+function rowsOf(rect: FrameRect, layout: Layout): Uint8Array {
   const { colorType, bitDepth } = layout;
   const { pixels } = rect;
   const bytes = new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
@@ -144,7 +137,21 @@ function compressRect(rect: FrameRect, layout: Layout): Promise<Uint8Array> {
   const stride = rowBytes(colorType, bitDepth, rect.width);
   const bpp = colorType === 6 ? 4 : 1;
   const mode: FilterMode = colorType === 3 ? 0 : 'adaptive';
-  return deflateAsync(filterRows(raw, rect.height, stride, bpp, mode), { level: DEFLATE_LEVEL, memLevel: 9 });
+  return filterRows(raw, rect.height, stride, bpp, mode);
+}
+
+/**
+ * Every rectangle's zlib stream, each parse starting from the costs the previous
+ * rectangle's ended with (consecutive frames use the same colours much as often). Our own
+ * deflate rather than node:zlib: see deflate.ts.
+ */
+function compressRects(rects: readonly FrameRect[], layout: Layout): Uint8Array[] {
+  let prior: SymbolCosts | undefined;
+  return rects.map((rect) => {
+    const z = deflateZlib(rowsOf(rect, layout), prior);
+    prior = z.learned;
+    return z.bytes;
+  });
 }
 
 function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay, dispose: number): Uint8Array {
@@ -178,7 +185,7 @@ export async function encodeApng(seq: FrameSequence, opts: ApngOptions = {}): Pr
   parts.push(...layout.extraChunks);
   let seqNo = 0;
   const { rects, dispose } = planApngFrames(layout.planes);
-  const compressed = await Promise.all(rects.map((rect) => compressRect(rect, layout)));
+  const compressed = compressRects(rects, layout);
   for (let i = 0; i < seq.frames.length; i++) {
     parts.push(fcTL(seqNo++, rects[i], delays[i], dispose[i]));
     const z = compressed[i];

@@ -1,7 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../domain/random.ts';
-import { deflateZlib, limitedCodeLengths } from './deflate.ts';
+import { limitedCodeLengths } from './deflate.huffman.ts';
+import { deflateZlib } from './deflate.ts';
 import { quantizeFrames } from './palette.quantize.ts';
 import { filterRows } from './png.filters.ts';
 import { emojiFrames } from './synthetic.fixtures.ts';

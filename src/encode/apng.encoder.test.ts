@@ -132,6 +132,16 @@ describe('encodeApng round trip (palette)', () => {
 });
 
 describe('encodeApng round trip (lossless)', () => {
+  it('writes the same frames and rectangles with the fast deflate, in more bytes', async () => {
+    const seq = emojiFrames(96, 96, 8);
+    const [smallest, fast] = await Promise.all([encodeApng(seq), encodeApng(seq, { compression: 'fast' })]);
+    expect(frameControls(fast)).toEqual(frameControls(smallest));
+    const a = decodeApng(smallest).frames;
+    const b = decodeApng(fast).frames;
+    expect(b.map((f, i) => firstDifference(f.rgba, a[i].rgba))).toEqual(a.map(() => -1));
+    expect(fast.length).toBeGreaterThan(smallest.length);
+  });
+
   it('reproduces every frame exactly', async () => {
     const seq = emojiFrames(96, 96, 10, 3000);
     const anim = decodeApng(await encodeApng(seq, { lossless: true }));
@@ -243,5 +253,7 @@ describe('encodeApng input checks', () => {
     await expect(encodeApng(seq, { dither: 2 })).rejects.toThrow(/dither/);
     await expect(encodeApng({ ...seq, frames: [new Uint8Array(5)] })).rejects.toThrow(/frame 0 has 5 bytes/);
     await expect(encodeApng({ ...seq, durationMs: 0 })).rejects.toThrow(/durationMs/);
+    const compression = 'tiny' as 'fast';
+    await expect(encodeApng(seq, { compression })).rejects.toThrow(/compression must be smallest or fast/);
   });
 });

@@ -3,6 +3,8 @@
  * per-row filter choice and an optimal-parse deflate (deflate.ts), with delays that sum
  * exactly to the loop time.
  */
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { AppError } from '../domain/errors.ts';
 import type { FrameSequence } from '../domain/image.ts';
 import { type FrameRect, type Planes, planApngFrames } from './apng.delta.ts';
@@ -22,6 +24,12 @@ export interface ApngOptions {
   lossless?: boolean;
   /** 0 loops forever (default). */
   numPlays?: number;
+  /**
+   * `smallest` (default): our optimal-parse deflate, on this thread. `fast`: node:zlib on
+   * libuv's threads, for pictures that are only shown (action previews, drawn on the web
+   * process's thread): on 24 previews at 96 px, 13.0 ms an encode instead of 21.7 ms.
+   */
+  compression?: 'smallest' | 'fast';
 }
 
 export interface FrameDelay {
@@ -30,6 +38,7 @@ export interface FrameDelay {
 }
 
 const U16 = 0xffff;
+const deflateAsync = promisify(deflate);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -65,7 +74,14 @@ function checkInput(seq: FrameSequence, opts: ApngOptions): Required<ApngOptions
       throw bad(`frame ${i} has ${f.length} bytes, expected ${width * height * 4}`);
   });
   if (!Number.isFinite(durationMs) || durationMs <= 0) throw bad(`invalid durationMs ${durationMs}`);
-  const resolved = { colors: 256, dither: 0, lossless: false, numPlays: 0, ...opts };
+  const resolved: Required<ApngOptions> = {
+    colors: 256,
+    dither: 0,
+    lossless: false,
+    numPlays: 0,
+    compression: 'smallest',
+    ...opts,
+  };
   if (!Number.isInteger(resolved.colors) || resolved.colors < 2 || resolved.colors > 256) {
     throw bad(`colors must be an integer in 2..256, got ${resolved.colors}`);
   }
@@ -74,6 +90,8 @@ function checkInput(seq: FrameSequence, opts: ApngOptions): Required<ApngOptions
   if (!Number.isInteger(resolved.numPlays) || resolved.numPlays < 0 || resolved.numPlays > 0x7fffffff) {
     throw bad(`numPlays must be a non-negative integer, got ${resolved.numPlays}`);
   }
+  if (resolved.compression !== 'smallest' && resolved.compression !== 'fast')
+    throw bad(`compression must be smallest or fast, got ${resolved.compression}`);
   return resolved;
 }
 
@@ -154,6 +172,11 @@ function compressRects(rects: readonly FrameRect[], layout: Layout): Uint8Array[
   });
 }
 
+/** node:zlib at level 8 (level 9 bought 0.2–0.5% for 10–30% more CPU), all rectangles at once. */
+function compressRectsFast(rects: readonly FrameRect[], layout: Layout): Promise<Uint8Array[]> {
+  return Promise.all(rects.map((rect) => deflateAsync(rowsOf(rect, layout), { level: 8, memLevel: 9 })));
+}
+
 function fcTL(seqNo: number, rect: FrameRect, delay: FrameDelay, dispose: number): Uint8Array {
   const d = new Uint8Array(26);
   writeU32(d, 0, seqNo);
@@ -185,7 +208,8 @@ export async function encodeApng(seq: FrameSequence, opts: ApngOptions = {}): Pr
   parts.push(...layout.extraChunks);
   let seqNo = 0;
   const { rects, dispose } = planApngFrames(layout.planes);
-  const compressed = compressRects(rects, layout);
+  const compressed =
+    o.compression === 'fast' ? await compressRectsFast(rects, layout) : compressRects(rects, layout);
   for (let i = 0; i < seq.frames.length; i++) {
     parts.push(fcTL(seqNo++, rects[i], delays[i], dispose[i]));
     const z = compressed[i];

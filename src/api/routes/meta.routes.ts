@@ -93,7 +93,9 @@ export function registerMetaRoutes(app: FastifyInstance, config: Config, engine:
         frames: action.defaultFrames,
         durationMs: action.defaultDurationMs,
       };
-      return encodeApng(await engine.animateCharacter({ id: character.id, color }, action.id, {}, opts));
+      const seq = await engine.animateCharacter({ id: character.id, color }, action.id, {}, opts);
+      // Shown, never downloaded: the quick deflate keeps this thread free for other requests.
+      return encodeApng(seq, { compression: 'fast' });
     });
     return sendPicture(reply, png);
   });

@@ -12,6 +12,7 @@
  * Huffman or stored, whichever is smallest.
  */
 
+import { BitWriter } from './bit.writer.ts';
 import { canonicalCodes, codeLengthRuns, limitedCodeLengths } from './deflate.huffman.ts';
 import {
   type Costs,
@@ -34,45 +35,6 @@ import {
 const PARSE_ROUNDS = 1;
 /** The order in which code-length code lengths are stored. */
 const CL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
-
-/** Least-significant-bit-first bit output into a growing byte buffer. */
-class BitWriter {
-  bytes: Uint8Array;
-  at = 0;
-  private acc = 0;
-  private bits = 0;
-
-  constructor(capacity: number) {
-    this.bytes = new Uint8Array(Math.max(64, capacity));
-  }
-
-  write(value: number, count: number): void {
-    this.acc |= value << this.bits;
-    this.bits += count;
-    while (this.bits >= 8) {
-      if (this.at === this.bytes.length) this.grow();
-      this.bytes[this.at++] = this.acc & 0xff;
-      this.acc >>>= 8;
-      this.bits -= 8;
-    }
-  }
-
-  /** Pads to a byte boundary. */
-  align(): void {
-    if (this.bits > 0) this.write(0, 8 - this.bits);
-  }
-
-  /** Bits written so far. */
-  get length(): number {
-    return this.at * 8 + this.bits;
-  }
-
-  private grow(): void {
-    const b = new Uint8Array(this.bytes.length * 2);
-    b.set(this.bytes);
-    this.bytes = b;
-  }
-}
 
 interface Code {
   lengths: Uint8Array;
@@ -232,8 +194,7 @@ function writeBlock(data: Uint8Array, block: Block): Uint8Array {
   if (block.stored) writeStored(out, data);
   else if (block.dynamic) writeDynamic(out, block.parse, block.dynamic);
   else writeFixed(out, block.parse);
-  out.align();
-  return out.bytes.subarray(0, out.at);
+  return out.finish();
 }
 
 /**

@@ -3,46 +3,12 @@
  * 12; the encoder emits a clear code when the table is full (as giflib does).
  */
 import { AppError } from '../domain/errors.ts';
+import { BitWriter } from './bit.writer.ts';
 
 const MAX_CODES = 4096;
 /** Open-addressing table for (prefix code, next index) → code, at most 25% full. */
 const HASH_BITS = 14;
 const HASH_MASK = (1 << HASH_BITS) - 1;
-
-class BitWriter {
-  private out: Uint8Array;
-  private length = 0;
-  private acc = 0;
-  private bits = 0;
-
-  constructor(capacity: number) {
-    this.out = new Uint8Array(Math.max(64, capacity));
-  }
-
-  write(code: number, size: number): void {
-    this.acc |= code << this.bits;
-    this.bits += size;
-    while (this.bits >= 8) {
-      this.push(this.acc & 0xff);
-      this.acc >>>= 8;
-      this.bits -= 8;
-    }
-  }
-
-  private push(byte: number): void {
-    if (this.length === this.out.length) {
-      const bigger = new Uint8Array(this.out.length * 2);
-      bigger.set(this.out);
-      this.out = bigger;
-    }
-    this.out[this.length++] = byte;
-  }
-
-  finish(): Uint8Array {
-    if (this.bits > 0) this.push(this.acc & 0xff);
-    return this.out.subarray(0, this.length);
-  }
-}
 
 /** LZW-compresses palette indices (each < 2^minCodeSize) into a raw GIF code stream. */
 export function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array {

@@ -197,10 +197,6 @@ function writeBlock(data: Uint8Array, block: Block): Uint8Array {
   return out.finish();
 }
 
-/**
- * `data` as a zlib stream (what PNG's IDAT and APNG's fdAT hold), decodable by any inflate.
- * Several parses are tried and the smallest kept, so the output never grows with more rounds.
- */
 /** What one stream's parse learned about its symbols, to start a similar stream's parse from. */
 export interface SymbolCosts {
   readonly costs: Costs;

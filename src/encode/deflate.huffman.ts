@@ -41,8 +41,9 @@ function huffmanLengths(
 }
 
 /**
- * Code lengths of at most `maxBits` that minimise the coded size (package-merge). At least
- * two symbols get a code, as the format wants even of a tree with one symbol in use.
+ * Code lengths of at most `maxBits` that minimise the coded size: Huffman's, or where those
+ * run longer, package-merge's. At least two symbols get a code, as the format wants even of
+ * a tree with one symbol in use.
  */
 export function limitedCodeLengths(freq: ArrayLike<number>, maxBits: number): Uint8Array {
   const lengths = new Uint8Array(freq.length);

@@ -209,12 +209,26 @@ interface Step {
   next: Path[];
   seen: Set<number>;
   seenPlanes: Set<Plane>;
+  /** BACKGROUND canvases made this step, by the rectangle cleared: paths that share one share the canvas. */
+  clearedBy: Map<string, Plane>;
+}
+
+/** The previous frame with `r` cleared, made once per step for each rectangle. */
+function clearedOnce(step: Step, shown: Plane, r: Rect, transparent: number): Plane {
+  const key = `${r.x},${r.y},${r.width},${r.height}`;
+  let plane = step.clearedBy.get(key);
+  if (!plane) {
+    plane = cleared(step.planes, shown, r, transparent);
+    step.clearedBy.set(key, plane);
+  }
+  return plane;
 }
 
 /** Adds the path that draws `step.frame` on `base` after `from`, if it is new and among the cheapest. */
 function consider(step: Step, from: Path, op: number, base: Plane): void {
   const { next, seen, seenPlanes } = step;
-  // Paths often share a canvas object (every NONE is the previous frame): skip those unhashed.
+  // Paths often share a canvas object (every NONE is the previous frame, BACKGROUND canvases
+  // of one rectangle are made once): skip those unhashed.
   if (seenPlanes.has(base)) return;
   seenPlanes.add(base);
   // The same canvas reached another way has the same future; the first way here is the
@@ -248,17 +262,21 @@ export function planApngFrames(planes: Planes): { rects: FrameRect[]; dispose: n
   let beam: Path[] = [{ base: blank, box: null, op: DISPOSE_NONE, cost: 0, from: null }];
   for (let i = 1; i < frames.length; i++) {
     const shown = frames[i - 1];
-    const step: Step = { planes, frame: frames[i], next: [], seen: new Set(), seenPlanes: new Set() };
+    const step: Step = {
+      planes,
+      frame: frames[i],
+      next: [],
+      seen: new Set(),
+      seenPlanes: new Set(),
+      clearedBy: new Map(),
+    };
     for (const path of beam) {
       consider(step, path, DISPOSE_NONE, shown);
       if (i > 1) consider(step, path, DISPOSE_PREVIOUS, path.base);
-      if (transparent !== null)
-        consider(
-          step,
-          path,
-          DISPOSE_BACKGROUND,
-          cleared(planes, shown, rectOf(planes, path, i - 1), transparent),
-        );
+      if (transparent !== null) {
+        const canvas = clearedOnce(step, shown, rectOf(planes, path, i - 1), transparent);
+        consider(step, path, DISPOSE_BACKGROUND, canvas);
+      }
     }
     beam = step.next;
   }

@@ -172,6 +172,9 @@ function adler32(data: Uint8Array): number {
 /** How a parse is best written: as a dynamic block, a fixed one, or the data stored; and its size in bits. */
 interface Block {
   parse: Parse;
+  /** The parse's symbol counts, which the next parse's costs come from. */
+  litFreq: Uint32Array;
+  distFreq: Uint32Array;
   dynamic: Dynamic | null;
   stored: boolean;
   bits: number;
@@ -183,10 +186,11 @@ function cheapestBlock(data: Uint8Array, parse: Parse): Block {
   const fixed = symbolBits(litFreq, distFreq, FIXED_LIT.lengths, FIXED_DIST.lengths);
   const stored = 8 * (data.length + 5 * Math.max(1, Math.ceil(data.length / 0xffff))) + 8;
   const best = Math.min(3 + dynamic.bits, 3 + fixed, stored);
-  if (best === stored) return { parse, dynamic: null, stored: true, bits: stored };
+  const counted = { parse, litFreq, distFreq };
+  if (best === stored) return { ...counted, dynamic: null, stored: true, bits: stored };
   return best === 3 + fixed
-    ? { parse, dynamic: null, stored: false, bits: best }
-    : { parse, dynamic, stored: false, bits: best };
+    ? { ...counted, dynamic: null, stored: false, bits: best }
+    : { ...counted, dynamic, stored: false, bits: best };
 }
 
 function writeBlock(data: Uint8Array, block: Block): Uint8Array {
@@ -214,16 +218,13 @@ export function deflateZlib(
   prior?: SymbolCosts,
 ): { bytes: Uint8Array; learned: SymbolCosts } {
   const matches = findMatches(data);
-  let parse = optimalParse(data, matches, prior?.costs ?? fixedCosts());
-  let best = cheapestBlock(data, parse);
+  let last = cheapestBlock(data, optimalParse(data, matches, prior?.costs ?? fixedCosts()));
+  let best = last;
   for (let round = 0; round < (prior ? 0 : PARSE_ROUNDS); round++) {
-    const { litFreq, distFreq } = countSymbols(parse);
-    parse = optimalParse(data, matches, costsFrom(litFreq, distFreq));
-    const block = cheapestBlock(data, parse);
-    if (block.bits < best.bits) best = block;
+    last = cheapestBlock(data, optimalParse(data, matches, costsFrom(last.litFreq, last.distFreq)));
+    if (last.bits < best.bits) best = last;
   }
-  const { litFreq, distFreq } = countSymbols(best.parse);
-  const learned = { costs: costsFrom(litFreq, distFreq) };
+  const learned = { costs: costsFrom(best.litFreq, best.distFreq) };
   const body = writeBlock(data, best);
   const out = new Uint8Array(body.length + 6);
   out[0] = 0x78;

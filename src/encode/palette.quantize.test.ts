@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CHARACTERS } from '../domain/characters.ts';
+import { animate } from '../engine/animate.ts';
+import { drawCharacter } from '../engine/characters/index.ts';
+import { normalizeCutout } from '../engine/cutout.ts';
 import { medianCut, quantizeFrames, refinePalette } from './palette.quantize.ts';
 import { nearestEntries, type Palette, remapFrames } from './palette.remap.ts';
 import { emojiFrames, fillRect } from './synthetic.fixtures.ts';
@@ -57,11 +61,41 @@ describe('quantizeFrames', () => {
       }
       return img;
     });
-    const q = quantizeFrames(frames, w, w, 256, 0);
+    // Without the rate rounds, whose bias the pixel-by-pixel mapping does not take.
+    const q = quantizeFrames(frames, w, w, 256, 0, undefined, false);
     const palette = { rgba: q.palette, count: q.count };
     const expected = remapFrames(frames, w, w, palette, q.transparentIndex, 0);
     expect(q.frames.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
     expect(q.frames[0][0]).toBe(q.transparentIndex);
+  });
+
+  // On this frame: 6.36 → 6.07 bits a pixel, mean squared error +2.4%.
+  it('with its rate rounds puts the pixels on fewer, commoner entries for a small rise in error', async () => {
+    // A drawn character at 180 px: a shaded body, an outline and a face, as LINE gets them.
+    const w = 180;
+    const cut = normalizeCutout(drawCharacter(CHARACTERS[0].id, CHARACTERS[0].defaultColor, w));
+    const img = animate(cut, 'hello', { seed: 1 }, { size: w, frames: 1, durationMs: 1000 }).frames[0];
+    /** Bits a pixel of the index plane, by its histogram, and the mean squared RGB error. */
+    const measure = (rate: boolean) => {
+      const q = quantizeFrames([img], w, w, 256, 0, undefined, rate);
+      const used = new Float64Array(256);
+      let se = 0;
+      let n = 0;
+      q.frames[0].forEach((idx, p) => {
+        if (img[p * 4 + 3] !== 255) return;
+        n++;
+        used[idx]++;
+        for (let c = 0; c < 3; c++) se += (q.palette[idx * 4 + c] - img[p * 4 + c]) ** 2;
+      });
+      let bits = 0;
+      for (const u of used) if (u > 0) bits -= (u / n) * Math.log2(u / n);
+      return { bits, mse: se / n / 3 };
+    };
+    const plain = measure(false);
+    const rated = measure(true);
+    expect(rated.bits).toBeLessThan(plain.bits - 0.1);
+    expect(rated.mse).toBeGreaterThan(plain.mse);
+    expect(rated.mse).toBeLessThan(plain.mse * 1.1);
   });
 });
 

@@ -197,19 +197,72 @@ export function refinePalette(
   const sums = new Float64Array(palette.count * SLOTS);
   for (let round = 0; round < rounds; round++) {
     clusterSums(colors, counts, nearestEntries(refined, colors), sums);
-    for (let k = 0; k < palette.count; k++) {
-      const e = k * SLOTS;
-      const out = k * 4;
-      if (rgba[out + 3] === 255) {
-        const w = sums[e + 8];
-        if (w > 0) for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + 5 + c] / w);
-      } else if (sums[e + 3] > 0) {
-        for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + c] / sums[e + 3]);
-        rgba[out + 3] = Math.min(254, Math.max(1, Math.round(sums[e + 3] / sums[e + 4])));
-      }
-    }
+    moveToMeans(refined, sums);
   }
   return refined;
+}
+
+/** Each entry to the mean of the colours `sums` gathered for it (see `refinePalette`). */
+function moveToMeans({ rgba, count }: Palette, sums: Float64Array): void {
+  for (let k = 0; k < count; k++) {
+    const e = k * SLOTS;
+    const out = k * 4;
+    if (rgba[out + 3] === 255) {
+      const w = sums[e + 8];
+      if (w > 0) for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + 5 + c] / w);
+    } else if (sums[e + 3] > 0) {
+      for (let c = 0; c < 3; c++) rgba[out + c] = Math.round(sums[e + c] / sums[e + 3]);
+      rgba[out + 3] = Math.min(254, Math.max(1, Math.round(sums[e + 3] / sums[e + 4])));
+    }
+  }
+}
+
+/**
+ * Rounds after the Lloyd rounds in which a colour's choice of entry also weighs what the
+ * entry costs to store (entropy-constrained quantization): RATE_WEIGHT × log2(pixels /
+ * pixels on that entry) is added to each entry's squared distance, and the entries move to
+ * their colours' means again. Colours near two entries go to the commoner one, so rows
+ * repeat more and the deflate's codes get shorter. On 8 blob emojis at 180 px (luma-weighted
+ * matching on both sides): rate rounds 0 → 745.3 KB, 49.76 dB, SSIM 0.99931; weight 2 →
+ * 725.9 KB, 49.71 dB, 0.99929; 3 → 707.3 KB, 49.61 dB, 0.99926; 5 → 685.4 KB, 49.31 dB,
+ * 0.99915. One round instead of two kept only a third of the saving (730.7 KB at weight 3).
+ */
+const RATE_ROUNDS = 2;
+const RATE_WEIGHT = 3;
+
+/**
+ * `RATE_ROUNDS` rate-weighted rounds over `palette`: the palette moved, and the bias per
+ * entry (RATE_WEIGHT × bits) that the final mapping adds to each distance.
+ */
+function rateRounds(
+  palette: Palette,
+  colors: Uint32Array,
+  counts: Uint32Array,
+): { palette: Palette; bias: Float64Array } {
+  const moved = { rgba: palette.rgba.slice(), count: palette.count };
+  const sums = new Float64Array(palette.count * SLOTS);
+  let bias: Float64Array | undefined;
+  for (let round = 0; round < RATE_ROUNDS; round++) {
+    const entry = nearestEntries(moved, colors, bias);
+    bias = rateBias(entry, counts, palette.count);
+    clusterSums(colors, counts, entry, sums);
+    moveToMeans(moved, sums);
+  }
+  return { palette: moved, bias: bias ?? new Float64Array(256) };
+}
+
+/** RATE_WEIGHT × the bits an entry's pixels cost under `entry`'s mapping; unused entries a little dearer than the rarest. */
+function rateBias(entry: Uint8Array, counts: Uint32Array, size: number): Float64Array {
+  const used = new Float64Array(size);
+  let total = 0;
+  for (let i = 0; i < entry.length; i++) {
+    used[entry[i]] += counts[i];
+    total += counts[i];
+  }
+  const bias = new Float64Array(256);
+  const unseen = Math.log2(total + 1) + 2;
+  for (let k = 0; k < size; k++) bias[k] = RATE_WEIGHT * (used[k] > 0 ? Math.log2(total / used[k]) : unseen);
+  return bias;
 }
 
 /** Numbers `clusterSums` keeps for each entry. */
@@ -436,7 +489,8 @@ function bestSplit(
 
 /**
  * Quantizes all frames to one shared palette of at most `colors` entries (2..256), with
- * `rounds` Lloyd rounds after the median cut.
+ * `rounds` Lloyd rounds after the median cut, then (by default where Lloyd rounds run and
+ * nothing is dithered) `rateRounds`.
  */
 export function quantizeFrames(
   frames: readonly Uint8Array[],
@@ -445,6 +499,7 @@ export function quantizeFrames(
   colors: number,
   dither: number,
   rounds = REFINE_ROUNDS,
+  rate = rounds > 0,
 ): IndexedAnimation {
   const { hist, transparent, opaque } = histogram(frames);
   const visibleBudget = Math.max(1, colors - (transparent ? 1 : 0));
@@ -459,17 +514,21 @@ export function quantizeFrames(
     return { ...sorted.indexed, frames: mapByColor(frames, hist, indexOfId, 0) };
   }
   const chosen = withOpaqueEntries(medianCut(colorsSeen, hist.counts, visibleBudget), opaque);
-  const visible = refinePalette(chosen, colorsSeen, hist.counts, rounds);
-  const sorted = pngOrder(visible, transparent);
+  const counts = hist.counts.subarray(0, hist.size);
+  const refined = refinePalette(chosen, colorsSeen, counts, rounds);
+  // GIF (no Lloyd rounds) keeps the plain mapping; dithered frames have no colour-by-colour mapping to bias.
+  const rated = rate && dither === 0 ? rateRounds(refined, colorsSeen, counts) : null;
+  const sorted = pngOrder(rated?.palette ?? refined, transparent);
   const { palette, count } = sorted.indexed;
   const mapped = { rgba: palette, count };
-  return {
-    ...sorted.indexed,
-    frames:
-      dither > 0
-        ? remapFrames(frames, width, height, mapped, 0, dither)
-        : mapByColor(frames, hist, nearestEntries(mapped, colorsSeen), 0),
-  };
+  if (dither > 0) return { ...sorted.indexed, frames: remapFrames(frames, width, height, mapped, 0, dither) };
+  // The bias follows its entries to their PNG indices.
+  let bias: Float64Array | undefined;
+  if (rated) {
+    bias = new Float64Array(256);
+    for (let old = 0; old < sorted.indexOf.length; old++) bias[sorted.indexOf[old]] = rated.bias[old];
+  }
+  return { ...sorted.indexed, frames: mapByColor(frames, hist, nearestEntries(mapped, colorsSeen, bias), 0) };
 }
 
 /**

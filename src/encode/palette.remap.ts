@@ -17,25 +17,56 @@ export interface Palette {
 }
 
 /**
- * Nearest-colour search in premultiplied RGBA (what a viewer composites, so a faint pixel's
- * colour matters as little as it shows), over entries sorted by premultiplied green,
- * stopping once green alone is too far. Premultiplied matching halved the error on
- * translucent edge pixels of the engine's emojis against straight-RGBA matching.
+ * How much more a difference in luma counts than one in chroma or alpha when a colour picks
+ * its entry (2 in distance, 4 in squared distance). Viewers judge an emoji's shading by its
+ * light, and SSIM, like the eye, reads luma alone. On 8 blob emojis at 180 px against plain
+ * premultiplied RGB: SSIM 0.99912 → 0.99931, PSNR 50.11 → 49.76 dB, bytes +1.9%; a factor
+ * of 8 in squared distance gave 0.99933 and 49.30 dB.
+ */
+const LUMA_SCALE = 2;
+
+/**
+ * Writes the coordinates a colour is matched in: premultiplied luma (times LUMA_SCALE), two
+ * chroma axes and alpha. Premultiplied, because a viewer composites: a faint pixel's colour
+ * matters as little as it shows (premultiplied matching halved the error on translucent
+ * edge pixels of the engine's emojis against straight RGBA).
+ */
+function matchCoords(r: number, g: number, b: number, a: number, out: Float32Array, at: number): void {
+  const m = a / 255;
+  const pr = r * m;
+  const pb = b * m;
+  const y = 0.299 * pr + 0.587 * g * m + 0.114 * pb;
+  out[at] = y * LUMA_SCALE;
+  out[at + 1] = (pb - y) * 0.564;
+  out[at + 2] = (pr - y) * 0.713;
+  out[at + 3] = a;
+}
+
+/** Values the sorted axis (scaled luma) can take, one bucket each. */
+const LUMA_BUCKETS = 256 * LUMA_SCALE + 1;
+
+/**
+ * Nearest-colour search in `matchCoords` space over entries sorted by scaled luma, stopping
+ * once luma alone is too far. An optional `bias` per palette index (never negative) is added
+ * to every entry's squared distance: the rate term of `quantizeFrames`' last rounds.
  */
 class SortedSearch {
-  /** Premultiplied r, g, b and alpha of each entry, in green order. */
+  /** Match coordinates of each entry, in luma order. */
   private readonly coords: Float32Array;
   private readonly index: Int32Array;
-  private readonly start = new Int32Array(257);
+  private readonly start = new Int32Array(LUMA_BUCKETS + 1);
+  private readonly query = new Float32Array(4);
 
   /** `entries`: ascending palette indices (below 256). */
   constructor(pal: Uint8Array, entries: Int32Array) {
-    // Sorted as integers, green × alpha × 256 + entry: the order of premultiplied green,
-    // entries of equal green in their own order, and no comparator closure to compile.
+    const all = new Float32Array(entries.length * 4);
+    // Sorted as integers, luma × 16 × 256 + entry: entries of equal luma in their own order,
+    // and no comparator closure to compile.
     const keys = new Int32Array(entries.length);
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
-      keys[k] = pal[e * 4 + 1] * pal[e * 4 + 3] * 256 + e;
+      matchCoords(pal[e * 4], pal[e * 4 + 1], pal[e * 4 + 2], pal[e * 4 + 3], all, k * 4);
+      keys[k] = Math.round(all[k * 4] * 16) * 256 + e;
     }
     keys.sort();
     this.index = new Int32Array(entries.length);
@@ -43,14 +74,13 @@ class SortedSearch {
     for (let k = 0; k < keys.length; k++) {
       const e = keys[k] & 0xff;
       this.index[k] = e;
-      const a = pal[e * 4 + 3];
-      for (let c = 0; c < 3; c++) this.coords[k * 4 + c] = (pal[e * 4 + c] * a) / 255;
-      this.coords[k * 4 + 3] = a;
+      const from = entries.indexOf(e) * 4;
+      this.coords.set(all.subarray(from, from + 4), k * 4);
     }
     let k = 0;
-    for (let g = 0; g <= 256; g++) {
-      while (k < entries.length && this.coords[k * 4 + 1] < g) k++;
-      this.start[g] = k;
+    for (let y = 0; y <= LUMA_BUCKETS; y++) {
+      while (k < entries.length && this.coords[k * 4] < y) k++;
+      this.start[y] = k;
     }
   }
 
@@ -58,33 +88,34 @@ class SortedSearch {
     return this.index.length;
   }
 
-  /** The entry closest to straight RGBA `r, g, b, a`. */
-  nearest(r: number, g: number, b: number, a: number): number {
-    const { coords, index } = this;
+  /** The entry closest to straight RGBA `r, g, b, a`, each entry's distance plus `bias[entry]` when given. */
+  nearest(r: number, g: number, b: number, a: number, bias?: Float64Array): number {
+    const { coords, index, query } = this;
     const n = index.length;
-    const m = a / 255;
-    const qr = r * m;
-    const qg = g * m;
-    const qb = b * m;
+    matchCoords(r, g, b, a, query, 0);
+    const qy = query[0];
+    const qu = query[1];
+    const qv = query[2];
     let best = index[0];
     let bestD = Number.POSITIVE_INFINITY;
-    let up = this.start[qg | 0];
+    let up = this.start[qy | 0];
     let down = up - 1;
     while (up < n || down >= 0) {
       for (let side = 0; side < 2; side++) {
         const k = side === 0 ? up : down;
         if (k < 0 || k >= n) continue;
         const e = k * 4;
-        const dg = coords[e + 1] - qg;
-        if (dg * dg >= bestD) {
+        const dy = coords[e] - qy;
+        if (dy * dy >= bestD) {
           if (side === 0) up = n;
           else down = -1;
           continue;
         }
-        const dr = coords[e] - qr;
-        const db = coords[e + 2] - qb;
+        const du = coords[e + 1] - qu;
+        const dv = coords[e + 2] - qv;
         const da = coords[e + 3] - a;
-        const d = dr * dr + dg * dg + db * db + da * da;
+        let d = dy * dy + du * du + dv * dv + da * da;
+        if (bias) d += bias[index[k]];
         if (d < bestD) {
           bestD = d;
           best = index[k];
@@ -179,17 +210,18 @@ function entriesWithAlpha(palette: Palette, min: number): Int32Array {
 }
 
 /**
- * The entry each colour maps to without dithering, the same choice `remapFrames` makes:
- * `colors` holds RGBA words (none fully transparent), and opaque ones take opaque entries only.
+ * The entry each colour maps to without dithering, the same choice `remapFrames` makes when
+ * there is no `bias`: `colors` holds RGBA words (none fully transparent), and opaque ones
+ * take opaque entries only. `bias`, per palette index, is added to each entry's distance.
  */
-export function nearestEntries(palette: Palette, colors: Uint32Array): Uint8Array {
+export function nearestEntries(palette: Palette, colors: Uint32Array, bias?: Float64Array): Uint8Array {
   const { visible, opaque } = searches(palette);
   const bytes = new Uint8Array(colors.buffer, colors.byteOffset, colors.length * 4);
   const out = new Uint8Array(colors.length);
   for (let i = 0; i < colors.length; i++) {
     const s = i * 4;
     const a = bytes[s + 3];
-    out[i] = (a === 255 ? opaque : visible).nearest(bytes[s], bytes[s + 1], bytes[s + 2], a);
+    out[i] = (a === 255 ? opaque : visible).nearest(bytes[s], bytes[s + 1], bytes[s + 2], a, bias);
   }
   return out;
 }

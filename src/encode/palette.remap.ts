@@ -35,11 +35,17 @@ function matchCoords(r: number, g: number, b: number, a: number, out: Float32Arr
   const m = a / 255;
   const pr = r * m;
   const pb = b * m;
-  const y = 0.299 * pr + 0.587 * g * m + 0.114 * pb;
+  // From the integer key, so that luma order and key order agree exactly (SortedSearch).
+  const y = lumaKey(r, g, b, a) / 255000;
   out[at] = y * LUMA_SCALE;
   out[at + 1] = (pb - y) * 0.564;
   out[at + 2] = (pr - y) * 0.713;
   out[at + 3] = a;
+}
+
+/** Premultiplied luma × 255,000 of straight RGBA, an integer for integer channels. */
+function lumaKey(r: number, g: number, b: number, a: number): number {
+  return (299 * r + 587 * g + 114 * b) * a;
 }
 
 /** Values the sorted axis (scaled luma) can take, one bucket each. */
@@ -59,23 +65,20 @@ class SortedSearch {
 
   /** `entries`: ascending palette indices (below 256). */
   constructor(pal: Uint8Array, entries: Int32Array) {
-    const all = new Float32Array(entries.length * 4);
-    // Sorted as integers, luma × 16 × 256 + entry: entries of equal luma in their own order,
-    // and no comparator closure to compile.
-    const keys = new Int32Array(entries.length);
+    // Sorted as exact numbers, luma key × 256 + position in `entries` (below 2^35): entries
+    // of equal luma in their own order, and no comparator closure to compile.
+    const keys = new Float64Array(entries.length);
     for (let k = 0; k < entries.length; k++) {
-      const e = entries[k];
-      matchCoords(pal[e * 4], pal[e * 4 + 1], pal[e * 4 + 2], pal[e * 4 + 3], all, k * 4);
-      keys[k] = Math.round(all[k * 4] * 16) * 256 + e;
+      const e = entries[k] * 4;
+      keys[k] = lumaKey(pal[e], pal[e + 1], pal[e + 2], pal[e + 3]) * 256 + k;
     }
     keys.sort();
     this.index = new Int32Array(entries.length);
     this.coords = new Float32Array(entries.length * 4);
     for (let k = 0; k < keys.length; k++) {
-      const e = keys[k] & 0xff;
+      const e = entries[keys[k] % 256];
       this.index[k] = e;
-      const from = entries.indexOf(e) * 4;
-      this.coords.set(all.subarray(from, from + 4), k * 4);
+      matchCoords(pal[e * 4], pal[e * 4 + 1], pal[e * 4 + 2], pal[e * 4 + 3], this.coords, k * 4);
     }
     let k = 0;
     for (let y = 0; y <= LUMA_BUCKETS; y++) {

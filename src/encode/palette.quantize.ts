@@ -192,14 +192,24 @@ export function refinePalette(
   counts: Uint32Array,
   rounds: number,
 ): Palette {
-  const rgba = palette.rgba.slice();
-  const refined = { rgba, count: palette.count };
+  const refined = { rgba: palette.rgba.slice(), count: palette.count };
   const sums = new Float64Array(palette.count * SLOTS);
-  for (let round = 0; round < rounds; round++) {
-    clusterSums(colors, counts, nearestEntries(refined, colors), sums);
-    moveToMeans(refined, sums);
-  }
+  for (let round = 0; round < rounds; round++) lloydRound(refined, colors, counts, sums);
   return refined;
+}
+
+/** One round: every colour to its entry (distance plus `bias`), every entry to its colours' mean; returns the mapping. */
+function lloydRound(
+  palette: Palette,
+  colors: Uint32Array,
+  counts: Uint32Array,
+  sums: Float64Array,
+  bias?: Float64Array,
+): Uint8Array {
+  const entry = nearestEntries(palette, colors, bias);
+  clusterSums(colors, counts, entry, sums);
+  moveToMeans(palette, sums);
+  return entry;
 }
 
 /** Each entry to the mean of the colours `sums` gathered for it (see `refinePalette`). */
@@ -243,10 +253,7 @@ function rateRounds(
   const sums = new Float64Array(palette.count * SLOTS);
   let bias: Float64Array | undefined;
   for (let round = 0; round < RATE_ROUNDS; round++) {
-    const entry = nearestEntries(moved, colors, bias);
-    bias = rateBias(entry, counts, palette.count);
-    clusterSums(colors, counts, entry, sums);
-    moveToMeans(moved, sums);
+    bias = rateBias(lloydRound(moved, colors, counts, sums, bias), counts, palette.count);
   }
   return { palette: moved, bias: bias ?? new Float64Array(256) };
 }
